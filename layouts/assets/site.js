@@ -1,0 +1,44 @@
+// Optional enhancements; every feature works without this file.
+// - copy-link: copies the canonical URL instead of following it;
+// - Web Share API: shows the native share button where the browser has one;
+// - video facades: load the youtube-nocookie / Vimeo player only when the reader clicks.
+
+function announce(from, text) {
+  const status = from.closest(".share-bar")?.querySelector(".share-status");
+  if (status) status.textContent = text;
+}
+
+document.addEventListener("click", async (event) => {
+  const target = event.target instanceof Element ? event.target : null;
+  const copy = target?.closest("a[data-copy-url]");
+  if (copy && navigator.clipboard) {
+    event.preventDefault();
+    try {
+      await navigator.clipboard.writeText(copy.dataset.copyUrl);
+      announce(copy, copy.dataset.copied);
+    } catch {
+      window.location.href = copy.href;
+    }
+    return;
+  }
+  const native = target?.closest("button[data-network='native']");
+  if (native) {
+    navigator.share({ title: native.dataset.shareTitle, url: native.dataset.shareUrl }).catch(() => {});
+    return;
+  }
+  const facade = target?.closest("a.video-facade[data-embed]");
+  if (facade) {
+    event.preventDefault();
+    const frame = document.createElement("iframe");
+    frame.src = facade.dataset.embed;
+    frame.title = facade.dataset.title;
+    frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+    frame.allowFullscreen = true;
+    frame.className = "video-frame";
+    facade.replaceWith(frame);
+  }
+});
+
+if (typeof navigator.share === "function") {
+  for (const button of document.querySelectorAll("button[data-network='native']")) button.hidden = false;
+}

@@ -1,0 +1,67 @@
+// `npm run build`: the production site, written atomically. Eleventy writes into a temporary
+// folder next to the output; only when the whole build succeeded is it swapped in, so a build that
+// fails on bad content leaves the previous _site/ exactly as it was.
+import { existsSync } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import Eleventy from "@11ty/eleventy";
+import { ContentError } from "../stories.ts";
+
+export interface BuildOptions {
+  /** Folder holding content/, layouts/ and eleventy.config.ts. */
+  root: string;
+  /** Defaults to the project's content/ folder. */
+  input?: string;
+  output: string;
+  quiet?: boolean;
+}
+
+/** Finds our ContentError inside the errors Eleventy wraps around it. */
+export function findContentError(error: unknown): ContentError | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof ContentError) return e;
+    const next = e as { originalError?: unknown; cause?: unknown };
+    e = next.originalError ?? next.cause;
+  }
+  return undefined;
+}
+
+export async function buildSite({ root, input = path.join(root, "content"), output, quiet = true }: BuildOptions): Promise<void> {
+  const target = path.resolve(root, output);
+  const stamp = `${process.pid}-${Date.now()}`;
+  const temporary = path.join(path.dirname(target), `.khabar-build-${stamp}`);
+  const previous = path.join(path.dirname(target), `.khabar-old-${stamp}`);
+  const cwd = process.cwd();
+  process.chdir(root); // Eleventy resolves layouts and passthrough paths from the working directory
+  try {
+    const eleventy = new Eleventy(path.relative(root, input) || ".", temporary, {
+      configPath: path.join(root, "eleventy.config.ts"),
+      quietMode: quiet,
+    });
+    await eleventy.write();
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw findContentError(error) ?? error;
+  } finally {
+    process.chdir(cwd);
+  }
+  if (existsSync(target)) await rename(target, previous);
+  await rename(temporary, target);
+  await rm(previous, { recursive: true, force: true });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { output: { type: "string", default: "_site" }, verbose: { type: "boolean", default: false } } });
+  const started = performance.now();
+  try {
+    await buildSite({ root: process.cwd(), output: values.output!, quiet: !values.verbose });
+  } catch (error) {
+    const content = findContentError(error);
+    console.error(content ? `Build failed: ${content.message}\n\nNothing was written; ${values.output} is unchanged.` : error);
+    process.exit(1);
+  }
+  console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

@@ -1,0 +1,27 @@
+// Share links as plain URLs: no third-party script, no tracking parameters, work with JavaScript off.
+// Every value is encoded with encodeURIComponent, so Arabic text, quotes, & and # survive intact.
+
+export type ShareNetwork = "whatsapp" | "x" | "facebook" | "telegram" | "email";
+
+export interface ShareLink {
+  network: ShareNetwork;
+  href: string;
+}
+
+export interface Shareable {
+  title: string;
+  /** The canonical absolute URL of the story. */
+  url: string;
+}
+
+const e = encodeURIComponent;
+
+export function shareLinks({ title, url }: Shareable): ShareLink[] {
+  return [
+    { network: "whatsapp", href: `https://wa.me/?text=${e(`${title}\n${url}`)}` },
+    { network: "x", href: `https://x.com/intent/post?text=${e(title)}&url=${e(url)}` },
+    { network: "facebook", href: `https://www.facebook.com/sharer/sharer.php?u=${e(url)}` },
+    { network: "telegram", href: `https://t.me/share/url?url=${e(url)}&text=${e(title)}` },
+    { network: "email", href: `mailto:?subject=${e(title)}&body=${e(`${title}\n\n${url}`)}` },
+  ];
+}

@@ -1,0 +1,122 @@
+// The registries in content/_data/: site settings, categories and sources.
+// Read once per build by the content loader (validation needs them before any page exists).
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+
+export type Digits = "latn" | "arab";
+
+export interface AppLinks {
+  /** The app's name, shown in «حمّل تطبيق <name>». */
+  name: string;
+  ios?: string;
+  android?: string;
+}
+
+export interface SiteSettings {
+  name: string;
+  tagline?: string;
+  description: string;
+  /** Absolute origin the site is served from, e.g. https://khabar.example (no trailing slash needed). */
+  baseUrl: string;
+  language: string;
+  direction: "rtl" | "ltr";
+  /** IANA zone in which dates without an offset are read and all dates are shown. */
+  timeZone: string;
+  digits: Digits;
+  sourceLinks: { nofollow: boolean };
+  related: { count: number; readAlsoCount: number };
+  apps?: AppLinks;
+  social?: Record<string, string>;
+  [extra: string]: unknown;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+  order: number;
+  /** Site path of the category page, e.g. /category/politics/. */
+  url: string;
+}
+
+export interface RegisteredSource {
+  id: string;
+  name: string;
+  homepage?: string;
+  /** Path from content/ (e.g. assets/sources/x.svg) or an http(s) URL. */
+  logo?: string;
+}
+
+export interface Registries {
+  site: SiteSettings;
+  categories: Map<string, Category>;
+  sources: Map<string, RegisteredSource>;
+}
+
+const SITE_DEFAULTS = {
+  language: "ar",
+  direction: "rtl",
+  timeZone: "UTC",
+  digits: "latn",
+  sourceLinks: { nofollow: true },
+  related: { count: 5, readAlsoCount: 4 },
+} as const;
+
+export function categoryUrl(id: string): string {
+  return `/category/${id}/`;
+}
+
+/** Fills defaults and checks the settings the engine relies on; throws with every problem listed. */
+export function normalizeSite(raw: Record<string, unknown>): SiteSettings {
+  const site = { ...SITE_DEFAULTS, ...raw } as SiteSettings;
+  const problems: string[] = [];
+  if (typeof site.name !== "string" || !site.name) problems.push("name: expected the site's name");
+  if (typeof site.baseUrl !== "string" || !/^https?:\/\/[^/]+/.test(site.baseUrl)) {
+    problems.push("baseUrl: expected an absolute http(s) URL such as https://example.com");
+  } else {
+    site.baseUrl = site.baseUrl.replace(/\/+$/, "");
+  }
+  if (site.digits !== "latn" && site.digits !== "arab") problems.push(`digits: expected "latn" or "arab", got ${JSON.stringify(site.digits)}`);
+  if (!isValidZone(site.timeZone)) problems.push(`timeZone: expected an IANA time zone such as Asia/Riyadh, got ${JSON.stringify(site.timeZone)}`);
+  if (problems.length) throw new Error(`content/_data/site.json is invalid:\n  ${problems.join("\n  ")}`);
+  site.description ??= site.name;
+  return site;
+}
+
+function isValidZone(zone: unknown): boolean {
+  if (typeof zone !== "string") return false;
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readJson(file: string): Promise<Record<string, unknown>> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`${file}: cannot read the registry (${(error as Error).message})`);
+  }
+}
+
+export async function loadRegistries(dataDir: string): Promise<Registries> {
+  const [siteRaw, categoriesRaw, sourcesRaw] = await Promise.all(
+    ["site.json", "categories.json", "sources.json"].map((name) => readJson(path.join(dataDir, name))),
+  );
+  const categories = new Map<string, Category>();
+  Object.entries(categoriesRaw ?? {}).forEach(([id, value], index) => {
+    const entry = (typeof value === "string" ? { name: value } : value) as { name: string; order?: number };
+    categories.set(id, { id, name: entry.name, order: entry.order ?? index + 1, url: categoryUrl(id) });
+  });
+  const sources = new Map<string, RegisteredSource>();
+  for (const [id, value] of Object.entries(sourcesRaw ?? {})) {
+    sources.set(id, { id, ...(value as Omit<RegisteredSource, "id">) });
+  }
+  return { site: normalizeSite(siteRaw ?? {}), categories, sources };
+}
+
+/** Categories in the order editors set in the registry. */
+export function orderedCategories(categories: Map<string, Category>): Category[] {
+  return [...categories.values()].sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,278 @@
+// Loads every story under content/articles/, validates it against the contract, renders its body
+// and decides what is published. Runs before any page is written; one ContentError lists every
+// problem in every file, so an editor fixes them all in one go.
+import { existsSync } from "node:fs";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { storyTime, type StoryTime } from "./dates.ts";
+import { parseStoryFile } from "./frontMatter.ts";
+import { isHttpUrl } from "./html.ts";
+import { renderBody, shorten } from "./markdown.ts";
+import { relatedStories } from "./related.ts";
+import { shareLinks, type ShareLink } from "./share.ts";
+import { loadRegistries, orderedCategories, type Category, type Registries, type SiteSettings } from "./site.ts";
+import { slugify } from "./slug.ts";
+import { validateFrontMatter, type FieldProblem, type ValidFrontMatter } from "./validate.ts";
+import { parseVideoUrl } from "./video.ts";
+import { renderVideoBlock, type VideoLabels } from "./videoBlock.ts";
+
+export interface ContentProblem extends FieldProblem {
+  /** Path of the story file, relative to the project (e.g. content/articles/2025/12/x.md). */
+  file: string;
+}
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(formatProblems(problems));
+    this.name = "ContentError";
+  }
+}
+
+export function formatProblems(problems: ContentProblem[]): string {
+  const files = new Set(problems.map((p) => p.file)).size;
+  const lines = problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`);
+  return `${problems.length} content problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n${lines.join("\n")}`;
+}
+
+export interface StoryPicture {
+  src: string;
+  alt: string;
+  caption?: string;
+  credit?: string;
+}
+
+/** What a list shows of a story: enough for a headline link with picture and time. */
+export interface StoryCard {
+  slug: string;
+  title: string;
+  url: string;
+  summary: string;
+  image?: StoryPicture;
+  published: StoryTime;
+  category: Category;
+  sourceName: string;
+}
+
+export interface StorySource {
+  id?: string;
+  name: string;
+  /** The original story. */
+  url: string;
+  homepage?: string;
+  /** Site URL or http(s) URL of the source's logo. */
+  logo?: string;
+  /** rel of links to the original story. */
+  rel: string;
+}
+
+export interface Story extends StoryCard {
+  file: string;
+  /** Absolute canonical URL. */
+  canonicalUrl: string;
+  /** Meta description: the summary, else the first paragraph shortened. */
+  description: string;
+  tags: string[];
+  source: StorySource;
+  updated?: StoryTime;
+  videoHtml?: string;
+  html: string;
+  /** Plain text of the body, for search and related stories. */
+  text: string;
+  draft: boolean;
+  /** Dated in the future at build time (shown only by the preview server). */
+  scheduled: boolean;
+  share: ShareLink[];
+  related: StoryCard[];
+  readAlso: StoryCard[];
+  /** The whole front matter, unknown fields included, for templates that want them. */
+  data: Record<string, unknown>;
+}
+
+export interface Newsroom extends Registries {
+  /** Stories that get pages, newest first. */
+  stories: Story[];
+  categoryList: Array<Category & { stories: StoryCard[] }>;
+}
+
+export interface LoadOptions {
+  /** The content/ folder (input directory). */
+  contentDir: string;
+  /** Preview: drafts and future stories are built, marked as such. */
+  includeUnpublished: boolean;
+  now: DateTime;
+  /** Project root, to print file paths relative to it. */
+  root?: string;
+}
+
+export function storyUrl(slug: string): string {
+  return `/news/${encodeURIComponent(slug)}/`;
+}
+
+/** Site URL of a file under content/, each segment percent-encoded. */
+function contentUrl(contentDir: string, file: string): string {
+  return `/${path.relative(contentDir, file).split(path.sep).map(encodeURIComponent).join("/")}`;
+}
+
+/** Resolves a picture/video path written in a story: relative to the story, or from content/. */
+export function assetResolver(contentDir: string, storyFile: string): (src: string) => string | null {
+  const storyDir = path.dirname(storyFile);
+  return (src) => {
+    const clean = decodeURI(src.replace(/[?#].*$/, ""));
+    const candidates = clean.startsWith("/")
+      ? [path.join(contentDir, clean)]
+      : clean.startsWith("./") || clean.startsWith("../")
+        ? [path.join(storyDir, clean)]
+        : [path.join(storyDir, clean), path.join(contentDir, clean)];
+    const found = candidates.find((file) => !path.relative(contentDir, file).startsWith("..") && existsSync(file));
+    return found ? contentUrl(contentDir, found) : null;
+  };
+}
+
+async function storyFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith(".md"))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name))
+    .sort();
+}
+
+interface Draft {
+  file: string;
+  absolute: string;
+  fm: ValidFrontMatter;
+  data: Record<string, unknown>;
+  body: string;
+  slug: string;
+}
+
+function toCard(story: Story): StoryCard {
+  const { slug, title, url, summary, image, published, category, sourceName } = story;
+  return { slug, title, url, summary, image, published, category, sourceName };
+}
+
+export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
+  const { contentDir, now } = options;
+  const root = options.root ?? process.cwd();
+  const registries = await loadRegistries(path.join(contentDir, "_data"));
+  const { site, categories, sources } = registries;
+  const labels = JSON.parse(await readFile(path.join(contentDir, "_data", "labels.json"), "utf8")) as VideoLabels;
+  const problems: ContentProblem[] = [];
+  const rel = (file: string) => path.relative(root, file) || file;
+
+  for (const source of sources.values()) {
+    if (source.logo && !isHttpUrl(source.logo)) {
+      const file = path.join(contentDir, source.logo);
+      if (!existsSync(file)) problems.push({ file: rel(path.join(contentDir, "_data", "sources.json")), field: `${source.id}.logo`, message: `"${source.logo}" does not exist; expected a path from content/ or an http(s) URL` });
+    }
+  }
+
+  const drafts: Draft[] = [];
+  const files = await storyFiles(path.join(contentDir, "articles"));
+  await Promise.all(
+    files.map(async (absolute) => {
+      const file = rel(absolute);
+      const parsed = parseStoryFile(await readFile(absolute, "utf8"));
+      if (!parsed.ok) {
+        problems.push({ file, field: parsed.field, message: parsed.message });
+        return;
+      }
+      const result = validateFrontMatter(parsed.data, { timeZone: site.timeZone, categories, sources });
+      problems.push(...result.problems.map((p) => ({ file, ...p })));
+      if (!result.value) return;
+      const slug = result.value.slug ?? slugify(path.basename(absolute, ".md"));
+      if (!slug) {
+        problems.push({ file, field: "slug", message: "the file name gives an empty slug; expected a file name with letters or digits, or a slug field" });
+        return;
+      }
+      drafts.push({ file, absolute, fm: result.value, data: parsed.data, body: parsed.body, slug });
+    }),
+  );
+
+  const known = new Set(drafts.map((d) => d.slug));
+  const isPublished = (d: Draft) => !d.fm.draft && d.fm.date <= now;
+  const included = drafts.filter((d) => options.includeUnpublished || isPublished(d));
+  const bySlug = new Map<string, Draft>();
+  for (const draft of included.sort((a, b) => a.file.localeCompare(b.file))) {
+    const other = bySlug.get(draft.slug);
+    if (other) problems.push({ file: draft.file, field: "slug", message: `"${draft.slug}" is also the slug of ${other.file}; expected every published story to have its own slug (rename a file or set slug)` });
+    else bySlug.set(draft.slug, draft);
+  }
+  for (const draft of drafts) {
+    for (const slug of draft.fm.related) {
+      if (!known.has(slug)) problems.push({ file: draft.file, field: "related", message: `no story has the slug "${slug}"; expected slugs of existing stories` });
+    }
+  }
+
+  const stories: Story[] = [];
+  for (const draft of bySlug.values()) {
+    const story = buildStory(draft, site, labels, contentDir, now, problems);
+    if (story) stories.push(story);
+  }
+  if (problems.length) throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file)));
+
+  stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
+  const handPicked = new Map(included.map((d) => [d.slug, d.fm.related]));
+  const lists = relatedStories(
+    stories.map((story) => ({ story, slug: story.slug, categoryId: story.category.id, epoch: story.published.epoch, handPicked: handPicked.get(story.slug) ?? [] })),
+    site.related,
+  );
+  for (const [entry, { related, readAlso }] of lists) {
+    entry.story.related = related.map((r) => toCard(r.story));
+    entry.story.readAlso = readAlso.map((r) => toCard(r.story));
+  }
+
+  const categoryList = orderedCategories(categories).map((category) => ({
+    ...category,
+    stories: stories.filter((s) => s.category.id === category.id).map(toCard),
+  }));
+  return { ...registries, stories, categoryList };
+}
+
+function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, contentDir: string, now: DateTime, problems: ContentProblem[]): Story | null {
+  const { fm, file } = draft;
+  const resolve = assetResolver(contentDir, draft.absolute);
+  const local = (src: string, field: string): string | undefined => {
+    if (isHttpUrl(src)) return src;
+    const url = resolve(src);
+    if (url === null) problems.push({ file, field, message: `"${src}" does not exist; expected a picture next to the story (./name.jpg), a path from content/, or an http(s) URL` });
+    return url ?? undefined;
+  };
+  const body = renderBody(draft.body, { resolveAsset: resolve, sourceUrl: fm.source.url, labels });
+  for (const missing of body.missingAssets) {
+    problems.push({ file, field: "(body)", message: `"${missing}" does not exist; expected a picture next to the story, a path from content/, or an http(s) URL` });
+  }
+  const imageSrc = fm.image && local(fm.image.src, "image.src");
+  const poster = fm.video?.poster ? local(fm.video.poster, "video.poster") : undefined;
+  const video = fm.video ? parseVideoUrl(fm.video.url, (src) => local(src, "video.url") ?? src) : null;
+  const logo = fm.source.logo ? (isHttpUrl(fm.source.logo) ? fm.source.logo : contentUrl(contentDir, path.join(contentDir, fm.source.logo))) : undefined;
+  const url = storyUrl(draft.slug);
+  const canonicalUrl = `${site.baseUrl}${url}`;
+  const firstParagraph = shorten(body.firstParagraph, 200);
+  return {
+    slug: draft.slug,
+    file,
+    title: fm.title,
+    url,
+    canonicalUrl,
+    summary: fm.summary ?? firstParagraph,
+    description: shorten(fm.summary ?? body.firstParagraph, 160),
+    image: fm.image && imageSrc ? { ...fm.image, src: imageSrc } : undefined,
+    published: storyTime(fm.date, site.timeZone, site.digits),
+    updated: fm.updated && +fm.updated !== +fm.date ? storyTime(fm.updated, site.timeZone, site.digits) : undefined,
+    category: fm.category,
+    sourceName: fm.source.name,
+    tags: fm.tags,
+    source: { ...fm.source, logo, rel: site.sourceLinks.nofollow ? "noopener nofollow" : "noopener" },
+    videoHtml: video ? renderVideoBlock(video, { sourceUrl: fm.source.url, labels, caption: fm.video?.caption, poster }) : undefined,
+    html: body.html,
+    text: body.text,
+    draft: fm.draft,
+    scheduled: fm.date > now,
+    share: shareLinks({ title: fm.title, url: canonicalUrl }),
+    related: [],
+    readAlso: [],
+    data: draft.data,
+  };
+}

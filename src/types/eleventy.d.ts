@@ -1,0 +1,32 @@
+// The small part of Eleventy's configuration API this project uses (Eleventy ships no .d.ts).
+// https://www.11ty.dev/docs/config/
+declare module "@11ty/eleventy" {
+  export interface EleventyDirectories {
+    input: string;
+    output: string;
+    data: string;
+    includes: string;
+    layouts?: string;
+  }
+
+  export interface UserConfig {
+    directories: EleventyDirectories;
+    ignores: Set<string>;
+    addPlugin<T>(plugin: (config: UserConfig, options?: T) => void | Promise<void>, options?: T): void;
+    addGlobalData(name: string, value: unknown): void;
+    addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
+    addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addPassthroughCopy(path: string | Record<string, string>, options?: Record<string, unknown>): void;
+    addWatchTarget(path: string): void;
+    setServerOptions(options: Record<string, unknown>): void;
+    setQuietMode(quiet: boolean): void;
+    on(event: string, callback: (...args: never[]) => unknown): void;
+    javascriptFunctions: Record<string, (...args: unknown[]) => unknown>;
+  }
+
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: { configPath?: string; quietMode?: boolean; runMode?: string; pathPrefix?: string; config?: (config: UserConfig) => void });
+    write(): Promise<unknown>;
+    toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
+  }
+}

@@ -1,0 +1,37 @@
+// The video block shared by front-matter `video` and video lines in a body.
+// Third-party players are a facade until the reader clicks: a plain link to the video (works with
+// JavaScript off) that assets/site.js swaps for a youtube-nocookie / Vimeo (dnt) iframe on click.
+// Files play in a native <video> that loads nothing before play (preload="none").
+import { escapeHtml } from "./html.ts";
+import type { Video } from "./video.ts";
+
+/** UI text for the block, from content/_data/labels.json (the engine holds no Arabic strings). */
+export interface VideoLabels {
+  playVideo: string;
+  noticeBefore: string;
+  noticeLink: string;
+  noticeAfter: string;
+}
+
+export interface VideoBlockOptions {
+  sourceUrl: string;
+  labels: VideoLabels;
+  caption?: string;
+  /** Site URL of a poster picture. */
+  poster?: string;
+}
+
+export function renderVideoBlock(video: Video, { sourceUrl, labels, caption, poster }: VideoBlockOptions): string {
+  const title = caption ?? labels.playVideo;
+  const posterImg = poster ? `<img src="${escapeHtml(poster)}" alt="" loading="lazy" decoding="async">` : "";
+  const player =
+    video.kind === "file"
+      ? `<video controls preload="none" playsinline${poster ? ` poster="${escapeHtml(poster)}"` : ""}><source src="${escapeHtml(video.src)}" type="${video.type}"></video>`
+      : `<a class="video-facade" href="${escapeHtml(video.watchUrl)}" data-embed="${escapeHtml(video.embedUrl)}" data-title="${escapeHtml(title)}" rel="noopener">` +
+        `${posterImg}<span class="video-play" aria-hidden="true"></span><span class="visually-hidden">${escapeHtml(labels.playVideo)}</span></a>`;
+  const figcaption = caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : "";
+  return (
+    `<div class="video-block" data-video="${video.kind}"><figure class="video">${player}${figcaption}</figure>` +
+    `<p class="video-notice">${escapeHtml(labels.noticeBefore)}<a href="${escapeHtml(sourceUrl)}" rel="noopener">${escapeHtml(labels.noticeLink)}</a>${escapeHtml(labels.noticeAfter)}</p></div>\n`
+  );
+}
