@@ -169,6 +169,7 @@ export function shorten(text: string, max = 160): string {
   const clean = text.replace(/\s+/g, " ").trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
-  const at = cut.lastIndexOf(" ");
+  // cut inside a word: go back to the last whole word (unless that loses too much)
+  const at = clean[cut.length] === " " ? cut.length : cut.lastIndexOf(" ");
   return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s،,.:;؛-]+$/u, "")}…`;
 }

@@ -75,7 +75,7 @@ function misspelt(data: Record<string, unknown>, known: string[], prefix: string
     .filter((key) => !known.includes(key))
     .flatMap((key) => {
       const guess = closest(key, known);
-      return guess && !(guess in data)
+      return guess
         ? [{ field: prefix + key, message: `unknown field "${key}"; did you mean "${guess}"?` }]
         : [];
     });

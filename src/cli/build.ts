@@ -33,9 +33,11 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
   const temporary = path.join(path.dirname(target), `.khabar-build-${stamp}`);
   const previous = path.join(path.dirname(target), `.khabar-old-${stamp}`);
   const cwd = process.cwd();
+  const previousContent = process.env.KHABAR_CONTENT;
   process.chdir(root); // Eleventy resolves layouts and passthrough paths from the working directory
+  process.env.KHABAR_CONTENT = path.relative(root, input) || ".";
   try {
-    const eleventy = new Eleventy(path.relative(root, input) || ".", temporary, {
+    const eleventy = new Eleventy(process.env.KHABAR_CONTENT, temporary, {
       configPath: path.join(root, "eleventy.config.ts"),
       quietMode: quiet,
     });
@@ -45,6 +47,8 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
     throw findContentError(error) ?? error;
   } finally {
     process.chdir(cwd);
+    if (previousContent === undefined) delete process.env.KHABAR_CONTENT;
+    else process.env.KHABAR_CONTENT = previousContent;
   }
   if (existsSync(target)) await rename(target, previous);
   await rename(temporary, target);
@@ -52,10 +56,10 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { output: { type: "string", default: "_site" }, verbose: { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { content: { type: "string", default: "content" }, output: { type: "string", default: "_site" }, verbose: { type: "boolean", default: false } } });
   const started = performance.now();
   try {
-    await buildSite({ root: process.cwd(), output: values.output!, quiet: !values.verbose });
+    await buildSite({ root: process.cwd(), input: path.resolve(values.content!), output: values.output!, quiet: !values.verbose });
   } catch (error) {
     const content = findContentError(error);
     console.error(content ? `Build failed: ${content.message}\n\nNothing was written; ${values.output} is unchanged.` : error);
