@@ -1,14 +1,23 @@
 // khabar: the site is wired here; each concern is a plugin in src/eleventy/ over pure modules in src/.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { readPathPrefix } from "./src/site.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
+import { feedsPlugin } from "./src/eleventy/feeds.ts";
+import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
+import { searchPlugin } from "./src/eleventy/search.ts";
+import { seoPlugin } from "./src/eleventy/seo.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(contentPlugin); // stories: load, validate, render, publish rule
-  eleventyConfig.addPlugin(pagesPlugin); // story, category, home, latest, sitemap pages
-  eleventyConfig.addPlugin(assetsPlugin); // theme files and editors' pictures
+  eleventyConfig.addPlugin(pagesPlugin); // story, list, home, index, search and 404 pages; feeds; sitemaps
+  eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
+  eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
+  eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures
+  eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
+  eleventyConfig.addPlugin(searchPlugin); // Pagefind index over the finished output (production builds)
 }
 
 // The content folder is `content/` unless KHABAR_CONTENT names another (test fixtures do): a `dir`
@@ -17,6 +26,8 @@ export default function (eleventyConfig: UserConfig): void {
 const input = process.env.KHABAR_CONTENT ?? "content";
 
 export const config = {
+  // Sites served under a sub-path: site.json's pathPrefix, or KHABAR_PATH_PREFIX (`npm run build -- --pathprefix /news/`).
+  pathPrefix: readPathPrefix(input),
   dir: { input, data: "_data", includes: path.relative(input, "layouts"), layouts: path.relative(input, "layouts") },
   // Only the engine's own templates are rendered; stories are Markdown the engine renders itself.
   templateFormats: ["njk"],

@@ -1,27 +1,147 @@
-// Page metadata computed from a story: JSON-LD for search engines.
-// The JSON is serialised with jsonForScript so no field (a headline with </script>…) can break out.
+// What search engines and share previews read: Open Graph / X card values and JSON-LD, computed
+// per page from data the engine already has. JSON-LD is serialised with jsonForScript so no field
+// (a headline with </script>…) can close its element.
 import { jsonForScript } from "./html.ts";
-import type { SiteSettings } from "./site.ts";
-import type { Story } from "./stories.ts";
+import type { ListPage } from "./listing.ts";
+import { absoluteUrl, type SiteSettings } from "./site.ts";
+import type { Story, StoryPicture } from "./stories.ts";
 
-const absolute = (site: SiteSettings, url: string) => (/^https?:\/\//.test(url) ? url : `${site.baseUrl}${url}`);
+export interface MetaImage {
+  url: string;
+  alt: string;
+  width?: number;
+  height?: number;
+}
 
-export function newsArticleJsonLd(story: Story, site: SiteSettings): string {
-  return jsonForScript({
-    "@context": "https://schema.org",
+export interface PageMeta {
+  type: "article" | "website";
+  title: string;
+  description: string;
+  /** The page's own absolute URL (og:url). */
+  url: string;
+  image?: MetaImage;
+  article?: { published: string; modified: string; section: string; tags: string[] };
+  jsonLd?: string;
+}
+
+export interface Crumb {
+  name: string;
+  url: string;
+}
+
+function metaImage(site: SiteSettings, image?: StoryPicture): MetaImage | undefined {
+  const picture = image ?? site.defaultImage;
+  if (!picture) return undefined;
+  return { url: absoluteUrl(site, picture.src), alt: picture.alt, width: picture.width, height: picture.height };
+}
+
+function breadcrumbList(site: SiteSettings, labels: PageLabels, crumbs: Crumb[]) {
+  return {
+    "@type": "BreadcrumbList",
+    itemListElement: [{ name: labels.home, url: "/" }, ...crumbs].map((crumb, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      name: crumb.name,
+      item: absoluteUrl(site, crumb.url),
+    })),
+  };
+}
+
+function publisher(site: SiteSettings) {
+  return {
+    "@type": "Organization",
+    name: site.name,
+    url: absoluteUrl(site, "/"),
+    logo: site.logo ? { "@type": "ImageObject", url: absoluteUrl(site, site.logo) } : undefined,
+  };
+}
+
+export function storyMeta(story: Story, site: SiteSettings, labels: PageLabels): PageMeta {
+  const image = metaImage(site, story.image);
+  const modified = (story.updated ?? story.published).iso;
+  const article = {
     "@type": "NewsArticle",
     headline: story.title,
     description: story.description,
     mainEntityOfPage: story.canonicalUrl,
-    url: story.canonicalUrl,
+    url: story.pageUrl,
     datePublished: story.published.iso,
-    dateModified: (story.updated ?? story.published).iso,
+    dateModified: modified,
     inLanguage: site.language,
     articleSection: story.category.name,
-    keywords: story.tags.length ? story.tags.join(", ") : undefined,
-    image: story.image ? [absolute(site, story.image.src)] : undefined,
+    keywords: story.tags.length ? story.tags : undefined,
+    image: image ? [image.url] : undefined,
     author: { "@type": "Organization", name: story.source.name, url: story.source.homepage ?? story.source.url },
     isBasedOn: story.source.url,
-    publisher: { "@type": "Organization", name: site.name, url: site.baseUrl },
-  });
+    publisher: publisher(site),
+  };
+  return {
+    type: "article",
+    title: story.title,
+    description: story.description,
+    url: story.pageUrl,
+    image,
+    article: { published: story.published.iso, modified, section: story.category.name, tags: story.tags },
+    jsonLd: jsonForScript({ "@context": "https://schema.org", "@graph": [article, breadcrumbList(site, labels, [{ name: story.category.name, url: story.category.url }])] }),
+  };
+}
+
+/** A list page (latest, category, tag, source, indexes): a website page with breadcrumbs. */
+export function listMeta(page: { title: string; url: string; description?: string }, site: SiteSettings, labels: PageLabels, crumbs: Crumb[] = []): PageMeta {
+  return {
+    type: "website",
+    title: page.title,
+    description: page.description ?? site.description,
+    url: absoluteUrl(site, page.url),
+    image: metaImage(site),
+    jsonLd: crumbs.length ? jsonForScript({ "@context": "https://schema.org", ...breadcrumbList(site, labels, crumbs) }) : undefined,
+  };
+}
+
+/** The home page: WebSite with a SearchAction pointing at the search page. */
+export function homeMeta(site: SiteSettings): PageMeta {
+  return {
+    type: "website",
+    title: site.name,
+    description: site.description,
+    url: absoluteUrl(site, "/"),
+    image: metaImage(site),
+    jsonLd: jsonForScript({
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      name: site.name,
+      url: absoluteUrl(site, "/"),
+      inLanguage: site.language,
+      publisher: publisher(site),
+      potentialAction: {
+        "@type": "SearchAction",
+        target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(site, "/search/")}?q={search_term_string}` },
+        "query-input": "required name=search_term_string",
+      },
+    }),
+  };
+}
+
+/** UI words the metadata needs, from content/_data/labels.json. */
+export interface PageLabels {
+  home: string;
+  latest: string;
+  tags: string;
+  sources: string;
+  sourcePage: string;
+}
+
+/** The heading of a list page: the category or tag, «أخبار <source>», or «آخر الأخبار». */
+export function listTitle(page: ListPage, labels: PageLabels): string {
+  if (page.kind === "latest") return labels.latest;
+  if (page.kind === "source") return `${labels.sourcePage} ${page.name}`;
+  return page.name;
+}
+
+/** The breadcrumb trail of a list page, after the home page. */
+export function listCrumbs(page: ListPage, labels: PageLabels): Crumb[] {
+  const self = { name: listTitle(page, labels), url: page.firstUrl };
+  if (page.kind === "tag") return [{ name: labels.tags, url: "/tags/" }, self];
+  if (page.kind === "source") return [{ name: labels.sources, url: "/sources/" }, self];
+  return [self];
 }

@@ -1,5 +1,6 @@
 // The registries in content/_data/: site settings, categories and sources.
 // Read once per build by the content loader (validation needs them before any page exists).
+import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -25,6 +26,19 @@ export interface SiteSettings {
   digits: Digits;
   sourceLinks: { nofollow: boolean };
   related: { count: number; readAlsoCount: number };
+  /** Stories per list page (latest, category, tag, source). */
+  listPageSize: number;
+  home: { latest: number; perCategory: number };
+  /** Latest stories in each feed. */
+  feedSize: number;
+  /** Where the site lives under baseUrl, e.g. "/news/"; "/" at the root. */
+  pathPrefix: string;
+  /** Republished stories: canonical to the site itself or to the original, and whether to noindex them. */
+  syndication: { canonical: "site" | "original"; noindex: boolean };
+  /** Share picture used when a page has none: a path from content/ or an http(s) URL. */
+  defaultImage?: { src: string; alt: string; width?: number; height?: number };
+  /** The publisher's logo for JSON-LD: a path from content/ or an http(s) URL. */
+  logo?: string;
   apps?: AppLinks;
   social?: Record<string, string>;
   [extra: string]: unknown;
@@ -59,7 +73,24 @@ const SITE_DEFAULTS = {
   digits: "latn",
   sourceLinks: { nofollow: true },
   related: { count: 5, readAlsoCount: 4 },
+  listPageSize: 20,
+  home: { latest: 12, perCategory: 4 },
+  feedSize: 50,
+  pathPrefix: "/",
+  syndication: { canonical: "site", noindex: false },
 } as const;
+
+/** "news", "/news", "/news/" all mean "/news/"; "" and "/" mean the root. */
+export function normalizePathPrefix(prefix: string | undefined): string {
+  const trimmed = (prefix ?? "").replace(/^\/+|\/+$/g, "");
+  return trimmed ? `/${trimmed}/` : "/";
+}
+
+/** Absolute URL of a site path (which starts with "/"), with the base URL and the path prefix. */
+export function absoluteUrl(site: Pick<SiteSettings, "baseUrl" | "pathPrefix">, sitePath: string): string {
+  if (/^https?:\/\//.test(sitePath)) return sitePath;
+  return `${site.baseUrl}${site.pathPrefix.replace(/\/$/, "")}${sitePath}`;
+}
 
 export function categoryUrl(id: string): string {
   return `/category/${id}/`;
@@ -68,6 +99,9 @@ export function categoryUrl(id: string): string {
 /** Fills defaults and checks the settings the engine relies on; throws with every problem listed. */
 export function normalizeSite(raw: Record<string, unknown>): SiteSettings {
   const site = { ...SITE_DEFAULTS, ...raw } as SiteSettings;
+  site.home = { ...SITE_DEFAULTS.home, ...(raw.home as object) };
+  site.syndication = { ...SITE_DEFAULTS.syndication, ...(raw.syndication as object) };
+  site.related = { ...SITE_DEFAULTS.related, ...(raw.related as object) };
   const problems: string[] = [];
   if (typeof site.name !== "string" || !site.name) problems.push("name: expected the site's name");
   if (typeof site.baseUrl !== "string" || !/^https?:\/\/[^/]+/.test(site.baseUrl)) {
@@ -75,6 +109,9 @@ export function normalizeSite(raw: Record<string, unknown>): SiteSettings {
   } else {
     site.baseUrl = site.baseUrl.replace(/\/+$/, "");
   }
+  site.pathPrefix = normalizePathPrefix(process.env.KHABAR_PATH_PREFIX ?? site.pathPrefix);
+  if (!Number.isInteger(site.listPageSize) || site.listPageSize < 1) problems.push(`listPageSize: expected a whole number of stories per page, got ${JSON.stringify(site.listPageSize)}`);
+  if (site.syndication.canonical !== "site" && site.syndication.canonical !== "original") problems.push(`syndication.canonical: expected "site" or "original", got ${JSON.stringify(site.syndication.canonical)}`);
   if (site.digits !== "latn" && site.digits !== "arab") problems.push(`digits: expected "latn" or "arab", got ${JSON.stringify(site.digits)}`);
   if (!isValidZone(site.timeZone)) problems.push(`timeZone: expected an IANA time zone such as Asia/Riyadh, got ${JSON.stringify(site.timeZone)}`);
   if (problems.length) throw new Error(`content/_data/site.json is invalid:\n  ${problems.join("\n  ")}`);
@@ -89,6 +126,16 @@ function isValidZone(zone: unknown): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/** The path prefix for Eleventy's config, read synchronously before any data is loaded. */
+export function readPathPrefix(contentDir: string): string {
+  try {
+    const raw = JSON.parse(readFileSync(path.join(contentDir, "_data", "site.json"), "utf8")) as { pathPrefix?: string };
+    return normalizePathPrefix(process.env.KHABAR_PATH_PREFIX ?? raw.pathPrefix);
+  } catch {
+    return normalizePathPrefix(process.env.KHABAR_PATH_PREFIX);
   }
 }
 

@@ -9,9 +9,11 @@ import { storyTime, type StoryTime } from "./dates.ts";
 import { parseStoryFile } from "./frontMatter.ts";
 import { isHttpUrl } from "./html.ts";
 import { renderBody, shorten } from "./markdown.ts";
-import { relatedStories } from "./related.ts";
+import { relatedStories, type Relatable } from "./related.ts";
 import { shareLinks, type ShareLink } from "./share.ts";
-import { loadRegistries, orderedCategories, type Category, type Registries, type SiteSettings } from "./site.ts";
+import { sourceUrl, tagUrl } from "./listing.ts";
+import { buildSections, type Sections } from "./sections.ts";
+import { absoluteUrl, loadRegistries, type Category, type Registries, type SiteSettings } from "./site.ts";
 import { slugify } from "./slug.ts";
 import { validateFrontMatter, type FieldProblem, type ValidFrontMatter } from "./validate.ts";
 import { parseVideoUrl } from "./video.ts";
@@ -40,6 +42,9 @@ export interface StoryPicture {
   alt: string;
   caption?: string;
   credit?: string;
+  /** Pixel size of a local picture (for share previews). */
+  width?: number;
+  height?: number;
 }
 
 /** What a list shows of a story: enough for a headline link with picture and time. */
@@ -52,6 +57,8 @@ export interface StoryCard {
   published: StoryTime;
   category: Category;
   sourceName: string;
+  /** The source's list page on this site. */
+  sourceUrl: string;
 }
 
 export interface StorySource {
@@ -68,11 +75,17 @@ export interface StorySource {
 
 export interface Story extends StoryCard {
   file: string;
-  /** Absolute canonical URL. */
+  /** Absolute URL of the story's page on this site (what readers share). */
+  pageUrl: string;
+  /** Absolute canonical URL: the page itself, or the original when the site says so (syndication). */
   canonicalUrl: string;
+  /** Kept out of search engines: drafts and scheduled stories, or all republished ones when the site says so. */
+  noindex: boolean;
   /** Meta description: the summary, else the first paragraph shortened. */
   description: string;
   tags: string[];
+  /** The tags with their list pages. */
+  tagLinks: Array<{ name: string; url: string }>;
   source: StorySource;
   updated?: StoryTime;
   videoHtml?: string;
@@ -89,10 +102,9 @@ export interface Story extends StoryCard {
   data: Record<string, unknown>;
 }
 
-export interface Newsroom extends Registries {
+export interface Newsroom extends Registries, Sections {
   /** Stories that get pages, newest first. */
   stories: Story[];
-  categoryList: Array<Category & { stories: StoryCard[] }>;
 }
 
 export interface LoadOptions {
@@ -147,9 +159,15 @@ interface Draft {
   slug: string;
 }
 
-function toCard(story: Story): StoryCard {
-  const { slug, title, url, summary, image, published, category, sourceName } = story;
-  return { slug, title, url, summary, image, published, category, sourceName };
+export function toCard(story: Story): StoryCard {
+  const { slug, title, url, summary, image, published, category, sourceName, sourceUrl } = story;
+  return { slug, title, url, summary, image, published, category, sourceName, sourceUrl };
+}
+
+/** What the related engine reads of a story (bench/related.ts re-runs the engine with it). */
+export function relatedInput(story: Story, handPicked: string[]): Relatable & { story: Story } {
+  const { slug, title, summary, text, tags } = story;
+  return { story, slug, categoryId: story.category.id, epoch: story.published.epoch, handPicked, title, summary, text, tags, unpublished: story.draft || story.scheduled };
 }
 
 export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
@@ -215,7 +233,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
   const handPicked = new Map(included.map((d) => [d.slug, d.fm.related]));
   const lists = relatedStories(
-    stories.map((story) => ({ story, slug: story.slug, categoryId: story.category.id, epoch: story.published.epoch, handPicked: handPicked.get(story.slug) ?? [] })),
+    stories.map((story) => relatedInput(story, handPicked.get(story.slug) ?? [])),
     site.related,
   );
   for (const [entry, { related, readAlso }] of lists) {
@@ -223,11 +241,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
     entry.story.readAlso = readAlso.map((r) => toCard(r.story));
   }
 
-  const categoryList = orderedCategories(categories).map((category) => ({
-    ...category,
-    stories: stories.filter((s) => s.category.id === category.id).map(toCard),
-  }));
-  return { ...registries, stories, categoryList };
+  return { ...registries, stories, ...buildSections(stories, registries, now.toMillis()) };
 }
 
 function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, contentDir: string, now: DateTime, problems: ContentProblem[]): Story | null {
@@ -248,14 +262,18 @@ function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, conte
   const video = fm.video ? parseVideoUrl(fm.video.url, (src) => local(src, "video.url") ?? src) : null;
   const logo = fm.source.logo ? (isHttpUrl(fm.source.logo) ? fm.source.logo : contentUrl(contentDir, path.join(contentDir, fm.source.logo))) : undefined;
   const url = storyUrl(draft.slug);
-  const canonicalUrl = `${site.baseUrl}${url}`;
+  const pageUrl = absoluteUrl(site, url);
+  const canonicalUrl = site.syndication.canonical === "original" ? fm.source.url : pageUrl;
+  const scheduled = fm.date > now;
   const firstParagraph = shorten(body.firstParagraph, 200);
   return {
     slug: draft.slug,
     file,
     title: fm.title,
     url,
+    pageUrl,
     canonicalUrl,
+    noindex: fm.draft || scheduled || site.syndication.noindex,
     summary: fm.summary ?? firstParagraph,
     description: shorten(fm.summary ?? body.firstParagraph, 160),
     image: fm.image && imageSrc ? { ...fm.image, src: imageSrc } : undefined,
@@ -263,14 +281,16 @@ function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, conte
     updated: fm.updated && +fm.updated !== +fm.date ? storyTime(fm.updated, site.timeZone, site.digits) : undefined,
     category: fm.category,
     sourceName: fm.source.name,
+    sourceUrl: sourceUrl(fm.source),
     tags: fm.tags,
+    tagLinks: fm.tags.filter((tag) => slugify(tag)).map((tag) => ({ name: tag, url: tagUrl(tag) })),
     source: { ...fm.source, logo, rel: site.sourceLinks.nofollow ? "noopener nofollow" : "noopener" },
     videoHtml: video ? renderVideoBlock(video, { sourceUrl: fm.source.url, labels, caption: fm.video?.caption, poster }) : undefined,
     html: body.html,
     text: body.text,
     draft: fm.draft,
-    scheduled: fm.date > now,
-    share: shareLinks({ title: fm.title, url: canonicalUrl }),
+    scheduled,
+    share: shareLinks({ title: fm.title, url: pageUrl }),
     related: [],
     readAlso: [],
     data: draft.data,

@@ -42,3 +42,15 @@ document.addEventListener("click", async (event) => {
 if (typeof navigator.share === "function") {
   for (const button of document.querySelectorAll("button[data-network='native']")) button.hidden = false;
 }
+
+// Relative times («منذ ساعتين») next to the absolute ones, for stories from the last two days.
+const relative = new Intl.RelativeTimeFormat(document.documentElement.lang || "ar", { numeric: "auto" });
+for (const time of document.querySelectorAll("time[data-relative]")) {
+  const minutes = Math.round((Date.parse(time.dateTime) - Date.now()) / 60000);
+  if (minutes > 0 || minutes < -48 * 60) continue;
+  const text = Math.abs(minutes) < 60 ? relative.format(minutes, "minute") : relative.format(Math.round(minutes / 60), "hour");
+  const note = document.createElement("span");
+  note.className = "relative-time";
+  note.textContent = ` (${text})`;
+  time.after(note);
+}

@@ -1,9 +1,30 @@
-// Static files: the theme's CSS/JS from layouts/assets, and pictures, logos and videos that
-// editors put under content/ (copied to the same path, which is how stories link to them).
+// Static files. The theme's CSS and JavaScript (layouts/assets) are copied under a content hash
+// (site.3f2a9c1b.css), so hosts can cache them for a year (see _headers); templates get the hashed
+// names from the `assets` global. Pictures, logos and videos editors put under content/ are copied
+// to the same path, which is how stories link to them.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 
+const THEME = "layouts/assets";
+const HASHED = /\.(css|js)$/;
+
+export function hashedName(file: string, content: Buffer | string): string {
+  const hash = createHash("sha256").update(content).digest("hex").slice(0, 10);
+  const ext = path.extname(file);
+  return `${path.basename(file, ext)}.${hash}${ext}`;
+}
+
 export function assetsPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addPassthroughCopy({ "layouts/assets": "assets" });
+  const assets: Record<string, string> = {};
+  for (const name of readdirSync(THEME)) {
+    const source = path.join(THEME, name);
+    const target = HASHED.test(name) ? hashedName(name, readFileSync(source)) : name;
+    eleventyConfig.addPassthroughCopy({ [source]: `assets/${target}` });
+    assets[name] = `/assets/${target}`;
+  }
+  // Templates write {{ assets["site.css"] }}; modules imported by site.js use relative imports of hashed names.
+  eleventyConfig.addGlobalData("assets", assets);
   eleventyConfig.addPassthroughCopy(path.join(eleventyConfig.directories.input, "**/*.{jpg,jpeg,png,webp,avif,gif,svg,mp4,webm}"));
 }

@@ -4,7 +4,6 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
-import { newsArticleJsonLd } from "../seo.ts";
 import { loadNewsroom } from "../stories.ts";
 
 export function contentPlugin(eleventyConfig: UserConfig): void {
@@ -17,5 +16,4 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
     loadNewsroom({ contentDir: eleventyConfig.directories.input, includeUnpublished: preview, now: DateTime.now() }),
   );
   eleventyConfig.addGlobalData("buildYear", () => DateTime.now().year);
-  eleventyConfig.addFilter("newsArticleJsonLd", newsArticleJsonLd);
 }

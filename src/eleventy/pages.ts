@@ -1,26 +1,51 @@
-// The site's pages, as virtual templates over the newsroom data: one page per story and per
-// category, the home page, the latest-news list and the sitemap. Their markup lives in layouts/.
-// https://www.11ty.dev/docs/virtual-templates/
+// The site's pages, as virtual templates over the newsroom data; their markup lives in layouts/.
+// https://www.11ty.dev/docs/virtual-templates/ · https://www.11ty.dev/docs/pagination/
 import type { UserConfig } from "@11ty/eleventy";
-import type { Category } from "../site.ts";
+import type { Feed, FeedFormat } from "../feeds.ts";
+import type { ListPage } from "../listing.ts";
 import type { Story } from "../stories.ts";
 
 const page = { eleventyExcludeFromCollections: true };
+/** Pages are written to their (percent-decoded) site path. */
+const file = (url: string) => `${decodeURIComponent(url)}index.html`;
 
 export function pagesPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addTemplate("pages/story.njk", "", {
     ...page,
     layout: "story.njk",
     pagination: { data: "newsroom.stories", size: 1, alias: "story" },
-    permalink: (data: { story: Story }) => `${decodeURIComponent(data.story.url)}index.html`,
+    permalink: (data: { story: Story }) => file(data.story.url),
   });
-  eleventyConfig.addTemplate("pages/category.njk", "", {
+  eleventyConfig.addTemplate("pages/list.njk", "", {
     ...page,
-    layout: "category.njk",
-    pagination: { data: "newsroom.categoryList", size: 1, alias: "category" },
-    permalink: (data: { category: Category }) => `${data.category.url}index.html`,
+    layout: "list.njk",
+    pagination: { data: "newsroom.listings.pages", size: 1, alias: "list" },
+    permalink: (data: { list: ListPage }) => file(data.list.url),
   });
   eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: "/index.html" });
-  eleventyConfig.addTemplate("pages/latest.njk", "", { ...page, layout: "latest.njk", permalink: "/latest/index.html" });
-  eleventyConfig.addTemplate("pages/sitemap.njk", "", { ...page, layout: "sitemap.xml.njk", permalink: "/sitemap.xml" });
+  eleventyConfig.addTemplate("pages/tags.njk", "", { ...page, layout: "index-page.njk", indexKind: "tags", permalink: "/tags/index.html" });
+  eleventyConfig.addTemplate("pages/sources.njk", "", { ...page, layout: "index-page.njk", indexKind: "sources", permalink: "/sources/index.html" });
+  eleventyConfig.addTemplate("pages/search.njk", "", { ...page, layout: "search.njk", permalink: "/search/index.html" });
+  eleventyConfig.addTemplate("pages/404.njk", "", { ...page, layout: "404.njk", permalink: "/404.html" });
+
+  for (const format of ["atom", "rss", "json"] satisfies FeedFormat[]) {
+    eleventyConfig.addTemplate(`pages/feed-${format}.njk`, "", {
+      ...page,
+      layout: `feeds/${format}.njk`,
+      pagination: { data: "newsroom.feeds", size: 1, alias: "feed" },
+      permalink: (data: { feed: Feed }) => data.feed.urls[format],
+    });
+  }
+  eleventyConfig.addTemplate("pages/sitemap.njk", "", {
+    ...page,
+    layout: "sitemaps/urlset.njk",
+    pagination: { data: "newsroom.sitemaps.parts", size: 1, alias: "sitemap" },
+    permalink: (data: { sitemap: { path: string } }) => data.sitemap.path,
+  });
+  eleventyConfig.addTemplate("pages/sitemap-index.njk", "", {
+    ...page,
+    layout: "sitemaps/index.njk",
+    permalink: (data: { newsroom: { sitemaps: { index?: string[] } } }) => (data.newsroom.sitemaps.index ? "/sitemap.xml" : false),
+  });
+  eleventyConfig.addTemplate("pages/news-sitemap.njk", "", { ...page, layout: "sitemaps/news.njk", permalink: "/news-sitemap.xml" });
 }

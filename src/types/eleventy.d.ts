@@ -30,3 +30,22 @@ declare module "@11ty/eleventy" {
     toJSON(): Promise<Array<{ url: string; inputPath: string; outputPath: string; content: string }>>;
   }
 }
+
+declare module "@11ty/eleventy" {
+  export const HtmlBasePlugin: (config: UserConfig, options?: Record<string, unknown>) => void;
+}
+
+declare module "@11ty/eleventy-plugin-rss" {
+  import type { UserConfig } from "@11ty/eleventy";
+  const rssPlugin: (config: UserConfig, options?: Record<string, unknown>) => void;
+  export default rssPlugin;
+}
+
+declare module "pagefind" {
+  interface Index {
+    addDirectory(options: { path: string; glob?: string }): Promise<{ errors: string[]; page_count: number }>;
+    writeFiles(options: { outputPath: string }): Promise<{ errors: string[]; outputPath: string }>;
+  }
+  export function createIndex(options?: Record<string, unknown>): Promise<{ errors: string[]; index?: Index }>;
+  export function close(): Promise<void>;
+}

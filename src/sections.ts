@@ -1,0 +1,33 @@
+// Everything the site shows besides the story pages, computed once per build from the published
+// stories: category navigation, the home page, list pages, feeds and sitemaps.
+import { buildFeeds, type Feed } from "./feeds.ts";
+import { buildHome, type Home } from "./home.ts";
+import { buildListings, type Listings } from "./listing.ts";
+import { orderedCategories, type Category, type Registries } from "./site.ts";
+import { buildSitemaps, type Sitemaps } from "./sitemaps.ts";
+import { toCard, type Story, type StoryCard } from "./stories.ts";
+
+export interface Sections {
+  categoryList: Array<Category & { stories: StoryCard[] }>;
+  home: Home;
+  /** Every paginated list page, and the tag and source indexes. */
+  listings: Listings;
+  feeds: Feed[];
+  sitemaps: Sitemaps;
+}
+
+export function buildSections(stories: Story[], { site, categories }: Registries, now: number): Sections {
+  const ordered = orderedCategories(categories);
+  const byCategory = new Map(ordered.map((c) => [c.id, [] as Story[]]));
+  for (const story of stories) byCategory.get(story.category.id)?.push(story);
+  const categoryList = ordered.map((category) => ({ ...category, stories: byCategory.get(category.id)!.map(toCard) }));
+  const listings = buildListings(stories, ordered, site.listPageSize, toCard);
+  const pagePaths = [{ loc: "/" }, ...listings.pages.map((p) => ({ loc: p.url })), { loc: "/tags/" }, { loc: "/sources/" }];
+  return {
+    categoryList,
+    home: buildHome(stories, ordered, site.home, toCard),
+    listings,
+    feeds: buildFeeds(stories, ordered, site.feedSize),
+    sitemaps: buildSitemaps(site, pagePaths, stories, now),
+  };
+}

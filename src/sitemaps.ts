@@ -1,0 +1,32 @@
+// sitemap.xml (a sitemap index past 50,000 URLs) and the Google News sitemap: only stories from the
+// last 48 hours before the build, at most 1,000 (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+import { absoluteUrl, type SiteSettings } from "./site.ts";
+import type { Story } from "./stories.ts";
+
+export const SITEMAP_LIMIT = 50_000;
+export const NEWS_WINDOW_MS = 48 * 3600 * 1000;
+export const NEWS_LIMIT = 1000;
+
+export interface SitemapUrl {
+  loc: string;
+  lastmod?: string;
+}
+
+export interface Sitemaps {
+  /** One file when everything fits, else the parts of the index. */
+  parts: Array<{ path: string; urls: SitemapUrl[] }>;
+  /** Set when the URLs are split: sitemap.xml is then an index of the parts. */
+  index?: string[];
+  news: Story[];
+}
+
+export function buildSitemaps(site: SiteSettings, pagePaths: SitemapUrl[], stories: Story[], now: number, limit = SITEMAP_LIMIT): Sitemaps {
+  const urls: SitemapUrl[] = [
+    ...pagePaths.map((u) => ({ ...u, loc: absoluteUrl(site, u.loc) })),
+    ...stories.filter((s) => !s.noindex && s.canonicalUrl === s.pageUrl).map((s) => ({ loc: s.pageUrl, lastmod: (s.updated ?? s.published).iso })),
+  ];
+  const news = stories.filter((s) => !s.noindex && s.canonicalUrl === s.pageUrl && s.published.epoch <= now && now - s.published.epoch <= NEWS_WINDOW_MS).slice(0, NEWS_LIMIT);
+  if (urls.length <= limit) return { parts: [{ path: "/sitemap.xml", urls }], news };
+  const parts = Array.from({ length: Math.ceil(urls.length / limit) }, (_, i) => ({ path: `/sitemap-${i + 1}.xml`, urls: urls.slice(i * limit, (i + 1) * limit) }));
+  return { parts, index: parts.map((p) => absoluteUrl(site, p.path)), news };
+}
