@@ -4,6 +4,7 @@
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { imageSizeFromFile } from "image-size/fromFile";
 import type { DateTime } from "luxon";
 import { storyTime, type StoryTime } from "./dates.ts";
 import { parseStoryFile } from "./frontMatter.ts";
@@ -228,6 +229,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
     const story = buildStory(draft, site, labels, contentDir, now, problems);
     if (story) stories.push(story);
   }
+  await measurePictures(contentDir, stories, site, problems, rel(path.join(contentDir, "_data", "site.json")));
   if (problems.length) throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file)));
 
   stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
@@ -242,6 +244,27 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   }
 
   return { ...registries, stories, ...buildSections(stories, registries, now.toMillis()) };
+}
+
+/** Pixel sizes of local lead pictures and the site's default share picture, for width/height attributes and og:image. */
+async function measurePictures(contentDir: string, stories: Story[], site: SiteSettings, problems: ContentProblem[], siteFile: string): Promise<void> {
+  const measure = async (picture: { src: string; width?: number; height?: number }) => {
+    if (isHttpUrl(picture.src)) return;
+    const size = await imageSizeFromFile(path.join(contentDir, decodeURIComponent(picture.src))).catch(() => undefined);
+    if (size) Object.assign(picture, { width: size.width, height: size.height });
+  };
+  if (site.logo && !isHttpUrl(site.logo)) {
+    const url = assetResolver(contentDir, path.join(contentDir, "x.md"))(site.logo);
+    if (url === null) problems.push({ file: siteFile, field: "logo", message: `"${site.logo}" does not exist; expected a path from content/ or an http(s) URL` });
+    else site.logo = url;
+  }
+  if (site.defaultImage) {
+    const url = isHttpUrl(site.defaultImage.src) ? site.defaultImage.src : assetResolver(contentDir, path.join(contentDir, "x.md"))(site.defaultImage.src);
+    if (url === null) problems.push({ file: siteFile, field: "defaultImage.src", message: `"${site.defaultImage.src}" does not exist; expected a path from content/ or an http(s) URL` });
+    else site.defaultImage = { ...site.defaultImage, src: url };
+    if (url !== null) await measure(site.defaultImage);
+  }
+  await Promise.all(stories.flatMap((story) => (story.image ? [measure(story.image)] : [])));
 }
 
 function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, contentDir: string, now: DateTime, problems: ContentProblem[]): Story | null {

@@ -31,9 +31,6 @@ declare module "@11ty/eleventy" {
   }
 }
 
-declare module "@11ty/eleventy" {
-  export const HtmlBasePlugin: (config: UserConfig, options?: Record<string, unknown>) => void;
-}
 
 declare module "@11ty/eleventy-plugin-rss" {
   import type { UserConfig } from "@11ty/eleventy";
