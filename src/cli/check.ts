@@ -1,0 +1,95 @@
+// `npm run check`: validates all content the way the build does, writes no page, and reports every
+// problem at once (file, field, what is expected), then a list of warnings. Exits 1 on any error.
+// Drafts and scheduled stories are checked too (as the preview server shows them), so a story is
+// known to be good before its time comes.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { readStoryIndex } from "../import/existing.ts";
+import { ContentError, loadNewsroom, type ContentProblem, type Newsroom } from "../stories.ts";
+import { storyWarnings, type StoryWarning } from "../warnings.ts";
+
+export interface CheckReport {
+  stories: number;
+  published: number;
+  drafts: number;
+  scheduled: number;
+  problems: ContentProblem[];
+  warnings: StoryWarning[];
+}
+
+export async function checkContent(contentDir: string, options: { now?: DateTime; root?: string } = {}): Promise<CheckReport> {
+  const root = options.root ?? process.cwd();
+  const now = options.now ?? DateTime.now();
+  const rel = (file: string) => path.relative(root, file) || file;
+  let newsroom: Newsroom | undefined;
+  let problems: ContentProblem[] = [];
+  try {
+    newsroom = await loadNewsroom({ contentDir, includeUnpublished: true, now, root });
+  } catch (error) {
+    // A registry that cannot be read (site.json, categories.json, sources.json) stops everything.
+    problems = error instanceof ContentError ? error.problems : [{ file: rel(path.join(contentDir, "_data")), field: "(registries)", message: (error as Error).message }];
+  }
+  // Every story is in the newsroom when all is well (drafts and scheduled ones included); when not,
+  // the files are read again for the warnings of the stories that do parse.
+  const index = newsroom ? undefined : await readStoryIndex(contentDir);
+  const inputs = newsroom
+    ? newsroom.stories.map((s) => ({ file: s.file, data: s.data }))
+    : index!.stories.flatMap((s) => (s.data ? [{ file: rel(s.absolute), data: s.data }] : []));
+  const stories = newsroom?.stories ?? [];
+  const count = index ? index.stories.length : stories.length;
+  return {
+    stories: count,
+    published: stories.filter((s) => !s.draft && !s.scheduled).length,
+    drafts: stories.filter((s) => s.draft).length,
+    scheduled: stories.filter((s) => s.scheduled && !s.draft).length,
+    problems,
+    warnings: storyWarnings(inputs),
+  };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+export function formatReport(report: CheckReport, contentDir: string, seconds: number): string {
+  const lines: string[] = [];
+  const { problems, warnings } = report;
+  if (problems.length) {
+    const files = new Set(problems.map((p) => p.file)).size;
+    lines.push(`Errors: ${plural(problems.length, "problem")} in ${plural(files, "file")} (the build stops on these):`);
+    for (const p of problems) lines.push(`  ${p.file}: ${p.field}: ${p.message}`);
+    lines.push("");
+  }
+  if (warnings.length) {
+    lines.push(`Warnings: ${plural(warnings.length, "warning")} (the build goes on):`);
+    for (const w of warnings) lines.push(`  ${w.file}: ${w.field}: ${w.message}`);
+    lines.push("");
+  }
+  const counts = problems.length ? "" : ` (${report.published} published, ${plural(report.drafts, "draft")}, ${report.scheduled} scheduled)`;
+  lines.push(
+    `Checked ${plural(report.stories, "story").replace("storys", "stories")} in ${contentDir}${counts} in ${seconds.toFixed(2)} s: ` +
+      `${problems.length ? plural(problems.length, "error") : "no errors"}, ${plural(warnings.length, "warning")}.`,
+  );
+  return lines.join("\n");
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { content: { type: "string", default: "content" } } });
+  const started = performance.now();
+  const contentDir = path.resolve(values.content!);
+  const report = await checkContent(contentDir);
+  const seconds = (performance.now() - started) / 1000;
+  const text = formatReport(report, path.relative(process.cwd(), contentDir) || ".", seconds);
+  if (report.problems.length) console.error(text);
+  else console.log(text);
+  process.exitCode = report.problems.length ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    await main();
+  } catch (error) {
+    console.error(`check: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+}
