@@ -1,53 +1,72 @@
-// «أخبار ذات صلة» and «اقرأ أيضاً». For now a simple rule behind the interface the real engine
-// will keep: hand-picked slugs first, then the newest stories of the same category; «اقرأ أيضاً»
-// takes the newest stories of other categories. Never the story itself, never one story in both.
+// «أخبار ذات صلة» and «اقرأ أيضاً» for every story at once, from what the stories say: Arabic text
+// normalized, stop words dropped, words light-stemmed (src/related/), weighted by BM25 with title
+// and tags counted up, indexed once per build, and scored through shared terms only, so the cost
+// grows with the number of stories, not with its square. Pure: no Eleventy, no files, no clock.
+// Weights: src/related/config.ts; a site overrides them under "related" in site.json.
+import { relatedConfig, type RelatedSettings } from "./related/config.ts";
+import { buildIndex } from "./related/index.ts";
+import { newestByCategory, storyLists } from "./related/lists.ts";
+import { Scorer, type StoryFacts } from "./related/score.ts";
+import { analyze } from "./related/terms.ts";
+
+export { DEFAULT_CONFIG, relatedConfig, type RelatedConfig, type RelatedSettings } from "./related/config.ts";
 
 export interface Relatable {
   slug: string;
   categoryId: string;
-  /** Publication time in milliseconds, for "newest first". */
+  /** Publication time in milliseconds, for "newest first" and the recency decay. */
   epoch: number;
-  /** Hand-picked related slugs from front matter. */
+  /** Hand-picked related slugs from front matter, shown first. */
   handPicked: string[];
+  title?: string;
+  /** The summary (the editor's, or the first paragraph). */
+  summary?: string;
+  /** Plain text of the body. */
+  text?: string;
+  tags?: readonly string[];
+  /** Drafts and scheduled stories (preview only): they get lists but are never listed. */
+  unpublished?: boolean;
 }
 
-export interface RelatedOptions {
-  count: number;
-  readAlsoCount: number;
-}
+/** List lengths (site.json "related") and, optionally, any weight of the engine's config. */
+export type RelatedOptions = RelatedSettings & { count: number; readAlsoCount: number };
 
 export interface RelatedLists<T> {
   related: T[];
   readAlso: T[];
 }
 
-/** Builds the lists for every story at once. `stories` must be newest first. */
-export function relatedStories<T extends Relatable>(stories: T[], options: RelatedOptions): Map<T, RelatedLists<T>> {
-  const bySlug = new Map(stories.map((s) => [s.slug, s]));
-  const byCategory = new Map<string, T[]>();
-  for (const story of stories) {
-    const list = byCategory.get(story.categoryId) ?? [];
-    list.push(story);
-    byCategory.set(story.categoryId, list);
-  }
+/** Name of the performance measure each run records (bench/build.ts reads it). */
+export const RELATED_MEASURE = "khabar:related";
+
+/** Builds both lists for every story. Order of `stories` does not matter. */
+export function relatedStories<T extends Relatable>(stories: readonly T[], options: RelatedOptions): Map<T, RelatedLists<T>> {
+  const started = performance.now();
+  const config = relatedConfig(options);
+  const categoryIds = new Map<string, number>();
+  const facts: StoryFacts = {
+    category: Int32Array.from(stories, (s) => {
+      let id = categoryIds.get(s.categoryId);
+      if (id === undefined) categoryIds.set(s.categoryId, (id = categoryIds.size));
+      return id;
+    }),
+    epoch: Float64Array.from(stories, (s) => s.epoch),
+    hidden: Uint8Array.from(stories, (s) => (s.unpublished ? 1 : 0)),
+  };
+  const bySlug = new Map<string, number>();
+  stories.forEach((s, i) => {
+    if (!bySlug.has(s.slug)) bySlug.set(s.slug, i);
+  });
+  const handPicked = stories.map((s) => s.handPicked.map((slug) => bySlug.get(slug)).filter((i): i is number => i !== undefined));
+
+  const index = buildIndex(analyze(stories, config), config);
+  const scorer = new Scorer(index, facts, config);
+  const input = { handPicked, facts, newestByCategory: newestByCategory(facts, categoryIds.size) };
   const result = new Map<T, RelatedLists<T>>();
-  for (const story of stories) {
-    const taken = new Set<T>([story]);
-    const take = (candidates: Iterable<T | undefined>, limit: number, accept: (c: T) => boolean = () => true): T[] => {
-      const picked: T[] = [];
-      for (const candidate of candidates) {
-        if (picked.length >= limit) break;
-        if (candidate && !taken.has(candidate) && accept(candidate)) {
-          taken.add(candidate);
-          picked.push(candidate);
-        }
-      }
-      return picked;
-    };
-    const handPicked = take(story.handPicked.map((slug) => bySlug.get(slug)), options.count);
-    const sameCategory = take(byCategory.get(story.categoryId) ?? [], options.count - handPicked.length);
-    const readAlso = take(stories, options.readAlsoCount, (c) => c.categoryId !== story.categoryId);
-    result.set(story, { related: [...handPicked, ...sameCategory], readAlso });
-  }
+  stories.forEach((story, i) => {
+    const lists = storyLists(i, input, scorer, config);
+    result.set(story, { related: lists.related.map((j) => stories[j]!), readAlso: lists.readAlso.map((j) => stories[j]!) });
+  });
+  performance.measure(RELATED_MEASURE, { start: started, end: performance.now(), detail: { stories: stories.length } });
   return result;
 }

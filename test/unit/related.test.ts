@@ -1,47 +1,162 @@
+// The related engine rule by rule: scoring, the index, and the two lists under a story.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { relatedStories, type Relatable } from "../../src/related.ts";
+import { relatedStories, relatedConfig, type Relatable, type RelatedOptions } from "../../src/related.ts";
+import { buildIndex } from "../../src/related/index.ts";
+import { pairScore, recencyFactor } from "../../src/related/score.ts";
+import { analyze } from "../../src/related/terms.ts";
 
-const story = (slug: string, categoryId: string, epoch: number, handPicked: string[] = []): Relatable => ({ slug, categoryId, epoch, handPicked });
-// newest first, as the loader gives them
-const stories = [
-  story("p1", "politics", 9),
-  story("e1", "economy", 8),
-  story("p2", "politics", 7, ["e2"]),
-  story("s1", "sports", 6),
-  story("p3", "politics", 5),
-  story("e2", "economy", 4),
-  story("p4", "politics", 3),
+const DAY = 86_400_000;
+const T0 = Date.UTC(2025, 11, 1);
+let counter = 0;
+type Story = Relatable & { title: string };
+const story = (fields: Partial<Story> & { categoryId: string; title: string }): Story => ({
+  slug: `s${++counter}`,
+  epoch: T0 - counter * DAY,
+  handPicked: [],
+  summary: "",
+  text: "",
+  tags: [],
+  ...fields,
+});
+const slugs = (list: Relatable[]) => list.map((s) => s.slug);
+const options: RelatedOptions = { count: 5, readAlsoCount: 4 };
+
+const gaza = [
+  story({ slug: "gaza-1", categoryId: "politics", title: "هدنة جديدة في غزة وتبادل للأسرى عبر معبر رفح", text: "قال الوسطاء إن الهدنة في قطاع غزة تشمل تبادل الأسرى وإدخال المساعدات عبر معبر رفح.", tags: ["غزة"] }),
+  story({ slug: "gaza-2", categoryId: "politics", title: "الوسطاء يبحثون تمديد الهدنة في غزة", text: "يبحث الوسطاء تمديد الهدنة في غزة وزيادة المساعدات الإنسانية للنازحين عند معبر رفح.", tags: ["غزة", "فلسطين"] }),
+  story({ slug: "gaza-3", categoryId: "politics", title: "دخول شاحنات المساعدات إلى غزة من معبر رفح", text: "دخلت شاحنات المساعدات قطاع غزة عبر معبر رفح مع استمرار الهدنة وتبادل الأسرى.", tags: [] }),
 ];
-const lists = relatedStories(stories, { count: 2, readAlsoCount: 2 });
-const slugs = (s: Relatable[]) => s.map((x) => x.slug);
-const of = (slug: string) => lists.get(stories.find((s) => s.slug === slug)!)!;
+const football = [
+  story({ slug: "goal-1", categoryId: "sports", title: "النجمة يفوز في الدوري بهدفين", text: "فاز فريق النجمة على منافسه بهدفين في مباراة الدوري وتصدر الترتيب.", tags: ["كرة القدم"] }),
+  story({ slug: "goal-2", categoryId: "sports", title: "مدرب النجمة يشيد باللاعبين بعد الفوز في الدوري", text: "أشاد المدرب باللاعبين بعد الفوز في مباراة الدوري وقال إن الفريق يستحق الصدارة.", tags: ["كرة القدم"] }),
+];
+const economy = [
+  story({ slug: "oil-1", categoryId: "economy", title: "أسعار النفط ترتفع بعد قرار أوبك", text: "ارتفعت أسعار النفط بعد قرار أوبك خفض الإنتاج.", tags: ["النفط"] }),
+  story({ slug: "oil-2", categoryId: "economy", title: "أوبك تبقي على خفض إنتاج النفط", text: "أبقت أوبك على خفض إنتاج النفط حتى نهاية العام.", tags: ["النفط"] }),
+];
+const all = [...gaza, ...football, ...economy];
 
-describe("relatedStories (simple rule)", () => {
-  it("lists the newest stories of the same category, never the story itself", () => {
-    assert.deepEqual(slugs(of("p1").related), ["p2", "p3"]);
-    assert.deepEqual(slugs(of("p3").related), ["p1", "p2"]);
-  });
-  it("puts hand-picked stories first, whatever their category", () => {
-    assert.deepEqual(slugs(of("p2").related), ["e2", "p1"]);
-  });
-  it("fills «اقرأ أيضاً» with the newest stories of other categories", () => {
-    assert.deepEqual(slugs(of("p1").readAlso), ["e1", "s1"]);
-  });
-  it("never shows a story in both lists", () => {
-    for (const { related, readAlso } of lists.values()) {
-      const both = related.filter((r) => readAlso.includes(r));
-      assert.deepEqual(both, []);
+describe("scoring", () => {
+  it("ranks a Gaza story above a football story for a Gaza story, whatever the order of the input", () => {
+    for (const pool of [all, [...all].reverse()]) {
+      const related = slugs(relatedStories(pool, options).get(gaza[0]!)!.related);
+      assert.deepEqual(related.slice(0, 2).sort(), ["gaza-2", "gaza-3"]);
     }
-    assert.ok(!slugs(of("p2").readAlso).includes("e2"));
   });
-  it("gives shorter lists when there are not enough stories", () => {
-    assert.deepEqual(slugs(of("s1").related), []);
-    const only = story("only", "x", 1);
-    assert.deepEqual(relatedStories([only], { count: 5, readAlsoCount: 4 }).get(only), { related: [], readAlso: [] });
+  it("matches words across their spellings: prefixes, suffixes, hamza and diacritics", () => {
+    const a = story({ slug: "a", categoryId: "x", title: "الانتخابات البرلمانية", text: "" });
+    const b = story({ slug: "b", categoryId: "y", title: "وَالإنتخابات في البرلمان", text: "" });
+    const c = story({ slug: "c", categoryId: "z", title: "مباراة كرة القدم", text: "" });
+    assert.deepEqual(slugs(relatedStories([a, b, c], { count: 1, readAlsoCount: 0 }).get(a)!.related), ["b"]);
   });
-  it("ignores hand-picked slugs that are not in the pool (drafts, unpublished)", () => {
-    const pool = [story("a", "x", 2, ["missing"]), story("b", "x", 1)];
-    assert.deepEqual(slugs(relatedStories(pool, { count: 5, readAlsoCount: 4 }).get(pool[0]!)!.related), ["b"]);
+  it("counts a same-category story up by the category bonus, and older stories down", () => {
+    const config = relatedConfig();
+    assert.equal(pairScore(0.5, true, 0, config), 0.5 + config.categoryBonus);
+    assert.equal(pairScore(0.5, false, 0, config), 0.5);
+    assert.equal(recencyFactor(0, config.recency), 1);
+    const halfLife = config.recency.halfLifeDays * DAY;
+    assert.ok(Math.abs(recencyFactor(halfLife, config.recency) - (1 - config.recency.weight / 2)) < 1e-12);
+    assert.ok(recencyFactor(-10 * halfLife, config.recency) >= 1 - config.recency.weight);
+  });
+  it("prefers the newer of two stories that say the same", () => {
+    const a = story({ slug: "a", categoryId: "x", epoch: T0, title: "محطة طاقة شمسية جديدة" });
+    const near = story({ slug: "near", categoryId: "x", epoch: T0 - DAY, title: "محطة طاقة شمسية جديدة" });
+    const far = story({ slug: "far", categoryId: "x", epoch: T0 - 400 * DAY, title: "محطة طاقة شمسية جديدة" });
+    assert.deepEqual(slugs(relatedStories([far, a, near], { count: 2, readAlsoCount: 0 }).get(a)!.related), ["near", "far"]);
+  });
+});
+
+describe("the index", () => {
+  const config = relatedConfig({ termsPerStory: 3, maxPostings: 2, maxDocumentShare: 1 });
+  const stories = [
+    { title: "غزة هدنة معبر رفح أسرى" },
+    { title: "غزة هدنة معبر" },
+    { title: "غزة هدنة" },
+    { title: "غزة نفط" },
+    { title: "كلمة-فريدة" },
+  ];
+  const bags = analyze(stories, config);
+  const index = buildIndex(bags, config);
+  it("keeps at most termsPerStory terms per story, scaled to unit length", () => {
+    for (const f of index.fingerprints) {
+      assert.ok(f.terms.length <= 3);
+      if (f.terms.length) assert.ok(Math.abs(Math.hypot(...f.weights) - 1) < 1e-9);
+    }
+  });
+  it("leaves out terms found in one story only", () => {
+    assert.equal(index.fingerprints[4]!.terms.length, 0);
+    assert.ok(bags.bags[4]!.ids.length > 0, "the words are read, just not indexed");
+  });
+  it("keeps at most maxPostings stories per term, highest weight first", () => {
+    const term = bags.terms.indexOf("غزه");
+    const list = index.postings[term]!;
+    assert.ok(list.length <= 2);
+    const weights = index.postingWeights[term]!;
+    assert.ok(weights[0]! >= weights[1]!);
+  });
+  it("leaves out terms in more than maxDocumentShare of the stories", () => {
+    const strict = buildIndex(bags, relatedConfig({ maxDocumentShare: 0.5 }));
+    assert.equal(strict.postings[bags.terms.indexOf("غزه")]!.length, 0);
+  });
+  it("finds candidates only through shared terms: a story sharing none gets the newest of its category", () => {
+    const lonely = story({ slug: "lonely", categoryId: "sports", title: "كلمات لا يشاركها أحد" });
+    const lists = relatedStories([...all, lonely], options);
+    assert.deepEqual(slugs(lists.get(lonely)!.related), ["goal-1", "goal-2"]);
+  });
+});
+
+describe("the two lists", () => {
+  const lists = relatedStories(all, options);
+  it("never list the story itself", () => {
+    for (const [s, { related, readAlso }] of lists) assert.ok(!related.includes(s) && !readAlso.includes(s), s.slug);
+  });
+  it("never show one story in both lists", () => {
+    for (const { related, readAlso } of lists.values()) assert.deepEqual(related.filter((r) => readAlso.includes(r)), []);
+  });
+  it("put hand-picked stories first, in the editor's order, whatever their category", () => {
+    const picked = { ...gaza[1]!, handPicked: ["oil-2", "goal-1", "missing-slug", "gaza-2"] };
+    const pool = all.map((s) => (s === gaza[1] ? picked : s));
+    const related = slugs(relatedStories(pool, options).get(picked)!.related);
+    assert.deepEqual(related.slice(0, 2), ["oil-2", "goal-1"]);
+    assert.ok(!related.includes("gaza-2"), "a story is never related to itself, even hand-picked");
+    assert.deepEqual(related.slice(2).sort(), ["gaza-1", "gaza-3"]);
+  });
+  it("never list a draft or scheduled story, though those get lists of their own", () => {
+    const draft = story({ slug: "draft", categoryId: "politics", title: "هدنة غزة معبر رفح المساعدات", unpublished: true });
+    const picker = { ...gaza[0]!, handPicked: ["draft"] };
+    const pool = [picker, ...all.slice(1), draft];
+    const result = relatedStories(pool, options);
+    for (const { related, readAlso } of result.values()) assert.ok(![...related, ...readAlso].includes(draft));
+    assert.ok(result.get(draft)!.related.length > 0);
+  });
+  it("have the lengths the site asks for", () => {
+    const phrases = { politics: "هدنة غزة معبر", sports: "مباراة الدوري هدف", economy: "أسعار النفط أوبك" };
+    const words = ["أول", "ثان", "ثالث", "رابع", "خامس", "سادس", "سابع"];
+    const pool = Object.entries(phrases).flatMap(([categoryId, phrase]) => words.map((w) => story({ categoryId, title: `${phrase} ${w}` })));
+    for (const [count, readAlsoCount] of [[5, 4], [2, 3], [0, 1], [6, 0]] as const) {
+      for (const { related, readAlso } of relatedStories(pool, { count, readAlsoCount }).values()) {
+        assert.equal(related.length, count);
+        assert.equal(readAlso.length, readAlsoCount);
+      }
+    }
+  });
+  it("are shorter when the site has too few stories", () => {
+    const only = story({ slug: "only", categoryId: "x", title: "خبر" });
+    assert.deepEqual(relatedStories([only], options).get(only), { related: [], readAlso: [] });
+  });
+  it("fill «اقرأ أيضاً» with the newest stories of other categories, one per category first, then the newest of its own category not related", () => {
+    const config = { count: 2, readAlsoCount: 3, readAlsoSameCategory: 1 };
+    const extra = story({ slug: "budget", categoryId: "politics", title: "البرلمان يقر الميزانية" });
+    const { related, readAlso } = relatedStories([...all, extra], config).get(gaza[0]!)!;
+    assert.deepEqual(slugs(related).sort(), ["gaza-2", "gaza-3"]);
+    // goal-1 (sports) is newer than goal-2 and oil-1 (economy): one per category, newest first;
+    // then the newest politics story that is not related
+    assert.deepEqual(slugs(readAlso), ["goal-1", "oil-1", "budget"]);
+  });
+  it("fill «اقرأ أيضاً» from other categories alone when the own category has nothing left", () => {
+    const { readAlso } = relatedStories(all, { count: 5, readAlsoCount: 4, readAlsoSameCategory: 1 }).get(football[0]!)!;
+    assert.equal(readAlso.length, 4);
+    assert.ok(readAlso.every((s) => s.categoryId !== "sports"));
   });
 });

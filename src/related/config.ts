@@ -1,0 +1,76 @@
+// Every weight of the related-stories engine, in one place. A site can override any of them under
+// "related" in content/_data/site.json (the list lengths live there already); the defaults are the
+// values measured by `npm run bench:related` on the synthetic corpus (bench/corpus.ts).
+import { DEFAULT_STEM, type StemOptions } from "./stem.ts";
+
+export interface RelatedConfig {
+  /** Length of «أخبار ذات صلة» (hand-picked stories included). */
+  count: number;
+  /** Length of «اقرأ أيضاً». */
+  readAlsoCount: number;
+  /** How many of «اقرأ أيضاً» are the newest stories of the story's own category that did not make
+   * the related list; the rest are the newest stories of other categories (one per category first). */
+  readAlsoSameCategory: number;
+  /** Fold ة into ه before matching (see normalize.ts); measured both ways by bench:related. */
+  foldTaMarbuta: boolean;
+  stem: StemOptions & {
+    /** Strip a single proclitic (و ف ب ل ك) only when the rest of the word is more frequent in the
+     * corpus than the whole word: وغزة → غزة, but وزير stays وزير (زير is not a word of the corpus). */
+    attestedProclitics: boolean;
+    /** Another stemmer instead of the light one (bench:related measures Snowball's this way). */
+    replace?: (normalizedWord: string) => string;
+  };
+  /** How much one occurrence of a word counts, by where it is. Tags also count as whole tags. */
+  fields: { title: number; summary: number; body: number; tags: number };
+  /** BM25 term-frequency saturation (k1) and length normalization (b). */
+  bm25: { k1: number; b: number };
+  /** Highest-weighted terms kept per story: the story's fingerprint, and its entries in the index. */
+  termsPerStory: number;
+  /** Stories kept per term in the inverted index, highest weight first: bounds the work per story,
+   * so the engine's cost grows linearly with the number of stories. */
+  maxPostings: number;
+  /** Terms in more than this share of stories say nothing about a topic and are not indexed. */
+  maxDocumentShare: number;
+  /** Added to the similarity (a cosine, 0..1) of a story of the same category. */
+  categoryBonus: number;
+  /** Recency: the score is multiplied by (1 - weight) + weight × 2^(-days apart / halfLifeDays). */
+  recency: { weight: number; halfLifeDays: number };
+  /** Below this score a candidate is not related; the list is then filled with the newest stories
+   * of the same category, so every story gets a full list when the site has enough stories. */
+  minScore: number;
+}
+
+export const DEFAULT_CONFIG: RelatedConfig = {
+  count: 5,
+  readAlsoCount: 4,
+  readAlsoSameCategory: 1,
+  foldTaMarbuta: true,
+  stem: { ...DEFAULT_STEM, attestedProclitics: true },
+  fields: { title: 3, summary: 1, body: 1, tags: 3 },
+  bm25: { k1: 1.2, b: 0.75 },
+  termsPerStory: 24,
+  maxPostings: 256,
+  maxDocumentShare: 0.1,
+  categoryBonus: 0.05,
+  recency: { weight: 0.15, halfLifeDays: 180 },
+  minScore: 0.05,
+};
+
+export type RelatedSettings = Partial<Omit<RelatedConfig, "stem" | "fields" | "bm25" | "recency">> & {
+  stem?: Partial<RelatedConfig["stem"]>;
+  fields?: Partial<RelatedConfig["fields"]>;
+  bm25?: Partial<RelatedConfig["bm25"]>;
+  recency?: Partial<RelatedConfig["recency"]>;
+};
+
+/** The defaults with a site's settings laid over them. */
+export function relatedConfig(settings: RelatedSettings = {}): RelatedConfig {
+  return {
+    ...DEFAULT_CONFIG,
+    ...settings,
+    stem: { ...DEFAULT_CONFIG.stem, ...settings.stem },
+    fields: { ...DEFAULT_CONFIG.fields, ...settings.fields },
+    bm25: { ...DEFAULT_CONFIG.bm25, ...settings.bm25 },
+    recency: { ...DEFAULT_CONFIG.recency, ...settings.recency },
+  };
+}

@@ -1,0 +1,77 @@
+// The inverted index, built once per build. Each story keeps only its `termsPerStory` highest
+// BM25-weighted terms (its fingerprint, scaled to unit length so that scores are cosines); each
+// term keeps at most `maxPostings` stories, highest weight first. Terms found in one story only, or
+// in more than `maxDocumentShare` of them, cannot tell related stories apart and are left out.
+import type { RelatedConfig } from "./config.ts";
+import type { TermBags } from "./terms.ts";
+
+export interface Fingerprint {
+  terms: Int32Array;
+  weights: Float64Array;
+}
+
+export interface RelatedIndex {
+  fingerprints: Fingerprint[];
+  /** term id -> story indexes, highest weight first */
+  postings: Int32Array[];
+  /** term id -> weights matching `postings` */
+  postingWeights: Float64Array[];
+}
+
+export function bm25Idf(documentFrequency: number, documents: number): number {
+  return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
+}
+
+export function buildIndex({ terms, bags }: TermBags, config: RelatedConfig): RelatedIndex {
+  const n = bags.length;
+  const df = new Int32Array(terms.length);
+  let totalLength = 0;
+  for (const bag of bags) {
+    for (const id of bag.ids) df[id]!++;
+    totalLength += bag.length;
+  }
+  const averageLength = totalLength / Math.max(1, n) || 1;
+  const maxDf = Math.max(2, Math.floor(config.maxDocumentShare * n));
+  const idf = Float64Array.from(df, (d) => bm25Idf(d, n));
+  const { k1, b } = config.bm25;
+
+  const fingerprints: Fingerprint[] = bags.map((bag) => {
+    const norm = k1 * (1 - b + (b * bag.length) / averageLength);
+    const scored: Array<[number, number]> = [];
+    for (let i = 0; i < bag.ids.length; i++) {
+      const id = bag.ids[i]!;
+      const d = df[id]!;
+      if (d < 2 || d > maxDf) continue;
+      const tf = bag.tf[i]!;
+      scored.push([id, (idf[id]! * tf * (k1 + 1)) / (tf + norm)]);
+    }
+    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const kept = scored.slice(0, config.termsPerStory);
+    const length = Math.hypot(...kept.map(([, w]) => w)) || 1;
+    return { terms: Int32Array.from(kept, ([id]) => id), weights: Float64Array.from(kept, ([, w]) => w / length) };
+  });
+
+  // Counting pass, then fill, then keep the heaviest `maxPostings` per term.
+  const sizes = new Int32Array(terms.length);
+  for (const f of fingerprints) for (const id of f.terms) sizes[id]!++;
+  const postings = Array.from(sizes, (size) => new Int32Array(size));
+  const postingWeights = Array.from(sizes, (size) => new Float64Array(size));
+  const filled = new Int32Array(terms.length);
+  fingerprints.forEach((f, story) => {
+    for (let i = 0; i < f.terms.length; i++) {
+      const id = f.terms[i]!;
+      const at = filled[id]!++;
+      postings[id]![at] = story;
+      postingWeights[id]![at] = f.weights[i]!;
+    }
+  });
+  for (let id = 0; id < terms.length; id++) {
+    const list = postings[id]!;
+    if (list.length <= config.maxPostings) continue;
+    const weights = postingWeights[id]!;
+    const order = Array.from(list.keys()).sort((x, y) => weights[y]! - weights[x]! || list[x]! - list[y]!).slice(0, config.maxPostings);
+    postings[id] = Int32Array.from(order, (i) => list[i]!);
+    postingWeights[id] = Float64Array.from(order, (i) => weights[i]!);
+  }
+  return { fingerprints, postings, postingWeights };
+}
