@@ -1,10 +1,26 @@
 // Stories as global data: loaded and validated once per build, before any page is rendered.
 // Production builds publish only stories that are not drafts and not dated in the future;
 // the preview server (`--serve`/`--watch`) shows those too, marked. https://www.11ty.dev/docs/data-global-custom/
+//
+// A content error fails a build (`npm run build`) hard. The preview server instead keeps running:
+// it prints the problems in the terminal and writes, in place of every page the browser may be
+// showing, an error page naming each story and field (layouts/problems.njk); fixing the file
+// rebuilds the real pages and the browser reloads. https://www.11ty.dev/docs/config-preprocessors/
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
-import { loadNewsroom } from "../stories.ts";
+import { slugify } from "../slug.ts";
+import { ContentError, formatProblems, loadNewsroom, storyUrl, type ContentProblem } from "../stories.ts";
+import { storyFilesUnder } from "../import/existing.ts";
+
+/** What the pages get instead of the newsroom while the content has errors (preview only). */
+export interface ProblemNewsroom {
+  problems: ContentProblem[];
+  /** Output paths (relative to the output folder) that show the problems. */
+  problemPages: string[];
+}
+
+type Preprocessor = (data: Record<string, unknown>, content: string) => unknown;
 
 export function contentPlugin(eleventyConfig: UserConfig): void {
   const input = eleventyConfig.directories.input;
@@ -12,8 +28,52 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.ignores.add(path.join(input, "articles/**/*.md"));
   eleventyConfig.addWatchTarget(path.join(input, "articles/"));
   const preview = process.env.ELEVENTY_RUN_MODE !== "build" || process.env.KHABAR_DRAFTS === "1";
-  eleventyConfig.addGlobalData("newsroom", () =>
-    loadNewsroom({ contentDir: eleventyConfig.directories.input, includeUnpublished: preview, now: DateTime.now() }),
-  );
+  const serving = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
+
+  /** HTML pages of the last good preview, so the problem page replaces what the browser shows. */
+  let lastPages: string[] = [];
+  let failing = false;
+  eleventyConfig.addGlobalData("newsroom", async () => {
+    const contentDir = eleventyConfig.directories.input;
+    try {
+      const newsroom = await loadNewsroom({ contentDir, includeUnpublished: preview, now: DateTime.now() });
+      failing = false;
+      return newsroom;
+    } catch (error) {
+      if (!serving) throw error;
+      failing = true;
+      const problems: ContentProblem[] =
+        error instanceof ContentError ? error.problems : [{ file: path.join(contentDir, "_data"), field: "(registries)", message: (error as Error).message }];
+      console.error(`\n[khabar] The preview shows these problems until they are fixed (the server keeps running):\n${formatProblems(problems)}\n`);
+      const fromFiles = (await storyFilesUnder(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(slugify(path.basename(file, ".md")))));
+      return { problems, problemPages: [...new Set(["index.html", ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
+    }
+  });
   eleventyConfig.addGlobalData("buildYear", () => DateTime.now().year);
+  if (!serving) return;
+
+  eleventyConfig.addTemplate("pages/problems.njk", "", {
+    eleventyExcludeFromCollections: true,
+    khabarProblemPage: true,
+    layout: "problems.njk",
+    pagination: { data: "newsroom.problemPages", size: 1, alias: "problemPage" },
+    permalink: (data: { problemPage: string }) => data.problemPage,
+  });
+  // While there are problems only the problem pages are built; otherwise never.
+  const addPreprocessor = (eleventyConfig as UserConfig & { addPreprocessor(name: string, extensions: string, fn: Preprocessor): void }).addPreprocessor.bind(eleventyConfig);
+  addPreprocessor("khabar-content-problems", "*", (data) => {
+    const failing = Array.isArray((data.newsroom as Partial<ProblemNewsroom> | undefined)?.problems);
+    if (failing !== (data.khabarProblemPage === true)) return false;
+    return undefined;
+  });
+  eleventyConfig.on("eleventy.after", ({ results }: { results?: Array<{ outputPath?: string | false }> }) => {
+    const output = eleventyConfig.directories.output;
+    const pages = (results ?? []).flatMap((r) => (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [path.relative(output, r.outputPath)] : []));
+    if (!failing) lastPages = pages;
+  });
+}
+
+/** Output path of a site URL such as /news/خبر/ (percent-decoded, as pages are written). */
+function pageFile(url: string): string {
+  return `${decodeURIComponent(url).replace(/^\//, "")}index.html`;
 }

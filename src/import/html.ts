@@ -95,6 +95,10 @@ const markdownUrl = (url: string) => url.replace(/[()\s]/g, (c) => encodeURIComp
 
 function createTurndown(): TurndownService {
   const td = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "*", strongDelimiter: "**", linkStyle: "inlined", hr: "---" });
+  // Text that looks like a tag (a source writing about <script>) is escaped, so the story file holds
+  // no raw HTML at all; the engine would show it as text anyway.
+  const escape = td.escape.bind(td);
+  td.escape = (text: string) => escape(text).replace(/</g, "\\<");
   // A picture with its caption: ![alt](src "caption"), alone in its paragraph, which the engine
   // renders as a figure («caption - credit»).
   td.addRule("figure", {

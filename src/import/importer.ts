@@ -45,7 +45,9 @@ export interface ItemOutcome {
 
 export interface WrittenStory {
   position: number;
+  /** Path relative to the working directory, as printed. */
   file: string;
+  absolute: string;
   slug: string;
   title: string;
   link: string;
@@ -129,7 +131,7 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
   const slugs = new Set(index.slugs);
   const ctx = { timeZone: site.timeZone, categories, sources };
   const result: ImportResult = { feed: { format: feed.format, encoding: feed.encoding, title: feed.title, items: feed.items.length }, written: [], skipped: [], rejected: [] };
-  const planned: Array<WrittenStory & { text: string; absolute: string }> = [];
+  const planned: Array<WrittenStory & { text: string }> = [];
   const rel = (file: string) => path.relative(process.cwd(), file) || file;
 
   for (const item of feed.items) {
@@ -186,7 +188,7 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
         continue;
       }
     }
-    const { text: _text, absolute: _absolute, ...written } = story;
+    const { text: _text, ...written } = story;
     result.written.push(written);
   }
   return result;
