@@ -6,6 +6,7 @@ import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
 import { hostingPlugin } from "./src/eleventy/hosting.ts";
+import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
 import { seoPlugin } from "./src/eleventy/seo.ts";
@@ -15,6 +16,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(pagesPlugin); // story, list, home, index, search and 404 pages; feeds; sitemaps
   eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
+  eleventyConfig.addPlugin(imagesPlugin); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
   eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
   eleventyConfig.addPlugin(searchPlugin); // Pagefind index over the finished output (production builds)

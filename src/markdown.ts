@@ -17,6 +17,11 @@ export interface RenderContext {
   /** The original story, linked from the notice under every video block. */
   sourceUrl: string;
   labels: VideoLabels;
+  /**
+   * Markup for a local picture (its site URL) in a figure or inline: the responsive <picture> of a
+   * full build (src/images/). Absent, or returning null, gives a plain lazy <img>.
+   */
+  picture?(url: string, alt: string, role: "figure" | "inline"): string | null;
 }
 
 export interface RenderedBody {
@@ -40,16 +45,24 @@ export function splitCaption(title: string): { caption: string; credit?: string 
   return { caption: title.slice(0, at).trim(), credit: title.slice(at + 3).trim() };
 }
 
-export function figureHtml(img: { src: string; alt: string }, title: string): string {
+/** `media`: the picture's markup when already built (escaped) by the picture pipeline. */
+export function figureHtml(img: { src: string; alt: string }, title: string, media?: string | null): string {
   const { caption, credit } = splitCaption(title);
   const creditHtml = credit ? ` - <bdi class="credit">${escapeHtml(credit)}</bdi>` : "";
   return (
-    `<figure class="body-figure"><img src="${escapeHtml(img.src)}" alt="${escapeHtml(img.alt)}" loading="lazy" decoding="async">` +
+    `<figure class="body-figure">${media ?? `<img src="${escapeHtml(img.src)}" alt="${escapeHtml(img.alt)}" loading="lazy" decoding="async">`}` +
     `<figcaption><span class="caption">${escapeHtml(caption)}</span>${creditHtml}</figcaption></figure>\n`
   );
 }
 
 const isRemote = (src: string) => /^https?:\/\//i.test(src);
+
+/** The pipeline's markup for a local picture, or null (remote, missing, or no pipeline). */
+function localPicture(src: string, alt: string, role: "figure" | "inline", env: Env): string | null {
+  if (isRemote(src) || !env.context.picture || env.missingAssets.includes(src)) return null;
+  const url = env.context.resolveAsset(src);
+  return url === null ? null : env.context.picture(url, alt, role);
+}
 
 function resolveImage(src: string, env: Env): string {
   if (isRemote(src)) return src;
@@ -102,7 +115,10 @@ function createMarkdown(): MarkdownIt {
         const title = image?.attrGet("title")?.trim();
         let html: string | null = null;
         if (image && title) {
-          html = figureHtml({ src: resolveImage(image.attrGet("src") ?? "", env), alt: textOf(image.children) }, title);
+          const src = image.attrGet("src") ?? "";
+          const alt = textOf(image.children);
+          const resolved = resolveImage(src, env);
+          html = figureHtml({ src: resolved, alt }, title, localPicture(src, alt, "figure", env));
         } else {
           const url = videoUrlOf(inline);
           const video = url ? parseVideoUrl(url, (src) => resolveImage(src, env)) : null;
@@ -125,7 +141,11 @@ function createMarkdown(): MarkdownIt {
   const defaultImage = md.renderer.rules.image!;
   md.renderer.rules.image = (tokens, idx, options, env: Env, self) => {
     const token = tokens[idx]!;
-    token.attrSet("src", resolveImage(token.attrGet("src") ?? "", env));
+    const src = token.attrGet("src") ?? "";
+    const resolved = resolveImage(src, env);
+    const picture = localPicture(src, textOf(token.children), "inline", env);
+    if (picture !== null) return picture;
+    token.attrSet("src", resolved);
     token.attrSet("loading", "lazy");
     token.attrSet("decoding", "async");
     return defaultImage(tokens, idx, options, env, self);

@@ -29,10 +29,18 @@ export interface Crumb {
   url: string;
 }
 
+/** The share picture of a page: the story's 1200x630 crop (or the site default's), else the picture itself. */
 function metaImage(site: SiteSettings, image?: StoryPicture): MetaImage | undefined {
-  const picture = image ?? site.defaultImage;
+  const picture: StoryPicture | undefined = image ?? site.defaultImage;
   if (!picture) return undefined;
-  return { url: absoluteUrl(site, picture.src), alt: picture.alt, width: picture.width, height: picture.height };
+  const shown = picture.share ?? picture;
+  return { url: absoluteUrl(site, "url" in shown ? shown.url : shown.src), alt: picture.alt, width: shown.width, height: shown.height };
+}
+
+/** NewsArticle `image`: the 16:9, 4:3 and 1:1 crops the picture is large enough for, then the share picture. */
+function articleImages(site: SiteSettings, image: StoryPicture | undefined, meta: MetaImage | undefined): string[] | undefined {
+  const urls = [...(image?.crops ?? []).map((crop) => absoluteUrl(site, crop.url)), ...(meta ? [meta.url] : [])];
+  return urls.length ? [...new Set(urls)] : undefined;
 }
 
 function breadcrumbList(site: SiteSettings, labels: PageLabels, crumbs: Crumb[]) {
@@ -70,7 +78,7 @@ export function storyMeta(story: Story, site: SiteSettings, labels: PageLabels):
     inLanguage: site.language,
     articleSection: story.category.name,
     keywords: story.tags.length ? story.tags : undefined,
-    image: image ? [image.url] : undefined,
+    image: articleImages(site, story.image, image),
     author: { "@type": "Organization", name: story.source.name, url: story.source.homepage ?? story.source.url },
     isBasedOn: story.source.url,
     publisher: publisher(site),

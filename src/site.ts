@@ -36,7 +36,7 @@ export interface SiteSettings {
   /** Republished stories: canonical to the site itself or to the original, and whether to noindex them. */
   syndication: { canonical: "site" | "original"; noindex: boolean };
   /** Share picture used when a page has none: a path from content/ or an http(s) URL. */
-  defaultImage?: { src: string; alt: string; width?: number; height?: number };
+  defaultImage?: { src: string; alt: string; width?: number; height?: number; share?: { url: string; width: number; height: number } };
   /** The publisher's logo for JSON-LD: a path from content/ or an http(s) URL. */
   logo?: string;
   apps?: AppLinks;

@@ -7,6 +7,8 @@ import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import type { DateTime } from "luxon";
 import { storyTime, type StoryTime } from "./dates.ts";
+import { pictureHtml } from "./images/html.ts";
+import { buildPictures, PictureError, type ImageVariant, type Pictures, type ResponsiveImage } from "./images/pictures.ts";
 import { parseStoryFile } from "./frontMatter.ts";
 import { isHttpUrl } from "./html.ts";
 import { renderBody, shorten } from "./markdown.ts";
@@ -43,9 +45,15 @@ export interface StoryPicture {
   alt: string;
   caption?: string;
   credit?: string;
-  /** Pixel size of a local picture (for share previews). */
+  /** Pixel size of a local picture, or of a remote one when front matter gives it. */
   width?: number;
   height?: number;
+  /** AVIF/WebP/JPEG versions of a local picture (full builds: src/images/). */
+  responsive?: ResponsiveImage | null;
+  /** The 1200x630 share picture (og:image). */
+  share?: ImageVariant;
+  /** 16:9, 4:3 and 1:1 crops at least 1200 px wide, for JSON-LD (only those the source is large enough for). */
+  crops?: ImageVariant[];
 }
 
 /** What a list shows of a story: enough for a headline link with picture and time. */
@@ -116,6 +124,8 @@ export interface LoadOptions {
   now: DateTime;
   /** Project root, to print file paths relative to it. */
   root?: string;
+  /** Picture pipeline: by default the build's (set by src/eleventy/images.ts), if any; false for none. */
+  pictures?: Pictures | false;
 }
 
 export function storyUrl(slug: string): string {
@@ -179,11 +189,24 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const labels = JSON.parse(await readFile(path.join(contentDir, "_data", "labels.json"), "utf8")) as VideoLabels;
   const problems: ContentProblem[] = [];
   const rel = (file: string) => path.relative(root, file) || file;
+  const pictures = options.pictures === false ? undefined : (options.pictures ?? buildPictures());
 
+  /** Site URL of each local source logo, by the path written in sources.json. */
+  const logos = new Map<string, string>();
   for (const source of sources.values()) {
     if (source.logo && !isHttpUrl(source.logo)) {
       const file = path.join(contentDir, source.logo);
-      if (!existsSync(file)) problems.push({ file: rel(path.join(contentDir, "_data", "sources.json")), field: `${source.id}.logo`, message: `"${source.logo}" does not exist; expected a path from content/ or an http(s) URL` });
+      const field = { file: rel(path.join(contentDir, "_data", "sources.json")), field: `${source.id}.logo` };
+      if (!existsSync(file)) problems.push({ ...field, message: `"${source.logo}" does not exist; expected a path from content/ or an http(s) URL` });
+      else {
+        const url = contentUrl(contentDir, file);
+        try {
+          logos.set(source.logo, pictures ? pictures.logo(url).url : url);
+        } catch (error) {
+          if (!(error instanceof PictureError)) throw error;
+          problems.push({ ...field, message: `"${source.logo}" ${error.message}` });
+        }
+      }
     }
   }
 
@@ -226,10 +249,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
 
   const stories: Story[] = [];
   for (const draft of bySlug.values()) {
-    const story = buildStory(draft, site, labels, contentDir, now, problems);
+    const story = buildStory(draft, { site, labels, contentDir, now, problems, pictures, logos });
     if (story) stories.push(story);
   }
-  await measurePictures(contentDir, stories, site, problems, rel(path.join(contentDir, "_data", "site.json")));
+  await measurePictures(contentDir, stories, site, problems, rel(path.join(contentDir, "_data", "site.json")), pictures);
   if (problems.length) throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file)));
 
   stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
@@ -247,9 +270,9 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
 }
 
 /** Pixel sizes of local lead pictures and the site's default share picture, for width/height attributes and og:image. */
-async function measurePictures(contentDir: string, stories: Story[], site: SiteSettings, problems: ContentProblem[], siteFile: string): Promise<void> {
+async function measurePictures(contentDir: string, stories: Story[], site: SiteSettings, problems: ContentProblem[], siteFile: string, pictures?: Pictures): Promise<void> {
   const measure = async (picture: { src: string; width?: number; height?: number }) => {
-    if (isHttpUrl(picture.src)) return;
+    if (isHttpUrl(picture.src) || (picture.width && picture.height)) return;
     const size = await imageSizeFromFile(path.join(contentDir, decodeURIComponent(picture.src))).catch(() => undefined);
     if (size) Object.assign(picture, { width: size.width, height: size.height });
   };
@@ -262,12 +285,37 @@ async function measurePictures(contentDir: string, stories: Story[], site: SiteS
     const url = isHttpUrl(site.defaultImage.src) ? site.defaultImage.src : assetResolver(contentDir, path.join(contentDir, "x.md"))(site.defaultImage.src);
     if (url === null) problems.push({ file: siteFile, field: "defaultImage.src", message: `"${site.defaultImage.src}" does not exist; expected a path from content/ or an http(s) URL` });
     else site.defaultImage = { ...site.defaultImage, src: url };
+    if (url !== null && pictures && !isHttpUrl(url)) {
+      try {
+        site.defaultImage = { ...site.defaultImage, ...sharePictures(pictures, url) };
+      } catch (error) {
+        if (!(error instanceof PictureError)) throw error;
+        problems.push({ file: siteFile, field: "defaultImage.src", message: `"${site.defaultImage.src}" ${error.message}` });
+      }
+    }
     if (url !== null) await measure(site.defaultImage);
   }
   await Promise.all(stories.flatMap((story) => (story.image ? [measure(story.image)] : [])));
 }
 
-function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, contentDir: string, now: DateTime, problems: ContentProblem[]): Story | null {
+/** The share picture and the JSON-LD crops of a local picture. */
+function sharePictures(pictures: Pictures, url: string): Pick<StoryPicture, "width" | "height" | "share" | "crops"> {
+  const { width, height } = pictures.source(url);
+  return { width, height, share: pictures.share(url), crops: pictures.crops(url) };
+}
+
+interface BuildContext {
+  site: SiteSettings;
+  labels: VideoLabels;
+  contentDir: string;
+  now: DateTime;
+  problems: ContentProblem[];
+  pictures?: Pictures;
+  /** Site URLs of local source logos, by the path written in sources.json. */
+  logos: Map<string, string>;
+}
+
+function buildStory(draft: Draft, { site, labels, contentDir, now, problems, pictures, logos }: BuildContext): Story | null {
   const { fm, file } = draft;
   const resolve = assetResolver(contentDir, draft.absolute);
   const local = (src: string, field: string): string | undefined => {
@@ -276,14 +324,33 @@ function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, conte
     if (url === null) problems.push({ file, field, message: `"${src}" does not exist; expected a picture next to the story (./name.jpg), a path from content/, or an http(s) URL` });
     return url ?? undefined;
   };
-  const body = renderBody(draft.body, { resolveAsset: resolve, sourceUrl: fm.source.url, labels });
+  /** Runs a picture step on a local picture; an unreadable picture is a content problem naming the field. */
+  const processed = <T>(url: string, field: string, written: string, step: (pictures: Pictures) => T): T | undefined => {
+    if (!pictures || isHttpUrl(url)) return undefined;
+    try {
+      return step(pictures);
+    } catch (error) {
+      if (!(error instanceof PictureError)) throw error;
+      problems.push({ file, field, message: `"${written}" ${error.message}; expected a JPEG, PNG, WebP, AVIF, GIF or SVG picture` });
+      return undefined;
+    }
+  };
+  const body = renderBody(draft.body, {
+    resolveAsset: resolve,
+    sourceUrl: fm.source.url,
+    labels,
+    picture: pictures && ((url, alt, role) => processed(url, "(body)", url, (p) => pictureHtml({ src: url, alt, responsive: p.responsive(url) }, role)) ?? null),
+  });
   for (const missing of body.missingAssets) {
     problems.push({ file, field: "(body)", message: `"${missing}" does not exist; expected a picture next to the story, a path from content/, or an http(s) URL` });
   }
   const imageSrc = fm.image && local(fm.image.src, "image.src");
+  const image: StoryPicture | undefined = fm.image && imageSrc ? { ...fm.image, src: imageSrc } : undefined;
+  if (image && fm.image) Object.assign(image, processed(image.src, "image.src", fm.image.src, (p) => ({ ...sharePictures(p, image.src), responsive: p.responsive(image.src) })));
   const poster = fm.video?.poster ? local(fm.video.poster, "video.poster") : undefined;
+  const posterResponsive = poster && fm.video?.poster ? processed(poster, "video.poster", fm.video.poster, (p) => p.responsive(poster)) : undefined;
   const video = fm.video ? parseVideoUrl(fm.video.url, (src) => local(src, "video.url") ?? src) : null;
-  const logo = fm.source.logo ? (isHttpUrl(fm.source.logo) ? fm.source.logo : contentUrl(contentDir, path.join(contentDir, fm.source.logo))) : undefined;
+  const logo = fm.source.logo ? (isHttpUrl(fm.source.logo) ? fm.source.logo : (logos.get(fm.source.logo) ?? contentUrl(contentDir, path.join(contentDir, fm.source.logo)))) : undefined;
   const url = storyUrl(draft.slug);
   const pageUrl = absoluteUrl(site, url);
   const canonicalUrl = site.syndication.canonical === "original" ? fm.source.url : pageUrl;
@@ -299,7 +366,7 @@ function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, conte
     noindex: fm.draft || scheduled || site.syndication.noindex,
     summary: fm.summary ?? firstParagraph,
     description: shorten(fm.summary ?? body.firstParagraph, 160),
-    image: fm.image && imageSrc ? { ...fm.image, src: imageSrc } : undefined,
+    image,
     published: storyTime(fm.date, site.timeZone, site.digits),
     updated: fm.updated && +fm.updated !== +fm.date ? storyTime(fm.updated, site.timeZone, site.digits) : undefined,
     category: fm.category,
@@ -308,7 +375,15 @@ function buildStory(draft: Draft, site: SiteSettings, labels: VideoLabels, conte
     tags: fm.tags,
     tagLinks: fm.tags.filter((tag) => slugify(tag)).map((tag) => ({ name: tag, url: tagUrl(tag) })),
     source: { ...fm.source, logo, rel: site.sourceLinks.nofollow ? "noopener nofollow" : "noopener" },
-    videoHtml: video ? renderVideoBlock(video, { sourceUrl: fm.source.url, labels, caption: fm.video?.caption, poster }) : undefined,
+    videoHtml: video
+      ? renderVideoBlock(video, {
+          sourceUrl: fm.source.url,
+          labels,
+          caption: fm.video?.caption,
+          poster: posterResponsive?.src ?? poster,
+          posterHtml: poster ? pictureHtml({ src: poster, alt: "", responsive: posterResponsive }, "poster") : undefined,
+        })
+      : undefined,
     html: body.html,
     text: body.text,
     draft: fm.draft,

@@ -19,11 +19,13 @@ export interface VideoBlockOptions {
   caption?: string;
   /** Site URL of a poster picture. */
   poster?: string;
+  /** The poster's markup when already built (escaped) by the picture pipeline (src/images/html.ts). */
+  posterHtml?: string;
 }
 
-export function renderVideoBlock(video: Video, { sourceUrl, labels, caption, poster }: VideoBlockOptions): string {
+export function renderVideoBlock(video: Video, { sourceUrl, labels, caption, poster, posterHtml }: VideoBlockOptions): string {
   const title = caption ?? labels.playVideo;
-  const posterImg = poster ? `<img src="${escapeHtml(poster)}" alt="" loading="lazy" decoding="async">` : "";
+  const posterImg = posterHtml ?? (poster ? `<img src="${escapeHtml(poster)}" alt="" loading="lazy" decoding="async">` : "");
   const player =
     video.kind === "file"
       ? `<video controls preload="none" playsinline${poster ? ` poster="${escapeHtml(poster)}"` : ""}><source src="${escapeHtml(video.src)}" type="${video.type}"></video>`
