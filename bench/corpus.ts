@@ -32,6 +32,8 @@ export interface GeneratedStory {
   topic: string;
   category: string;
   markdown: string;
+  /** What the related engine reads, for benchmarks that skip the loader. */
+  fields: { title: string; summary?: string; text: string; tags: string[]; epoch: number; handPicked: string[] };
 }
 
 export interface Corpus {
@@ -278,20 +280,29 @@ export function generateCorpus({ n, seed = 1, days = 730, end = new Date("2025-1
     }
     const peers = byTopic.get(t.key) ?? [];
     const handPicked = peers.length && w.chance(0.01) ? [w.pick(peers)] : [];
+    const summary = w.chance(0.5) ? sentence(w, v, w.int(12, 20)).replace(/[«»]/g, "") : undefined;
+    const uniqueTags = [...new Set(tags)];
     const fm = [
       "---",
       `title: ${JSON.stringify(headline)}`,
       `date: ${date}`,
       `category: ${t.category.id}`,
-      ...(tags.length ? [`tags: ${JSON.stringify([...new Set(tags)])}`] : []),
-      ...(w.chance(0.5) ? [`summary: ${JSON.stringify(sentence(w, v, w.int(12, 20)).replace(/[«»]/g, ""))}`] : []),
+      ...(uniqueTags.length ? [`tags: ${JSON.stringify(uniqueTags)}`] : []),
+      ...(summary ? [`summary: ${JSON.stringify(summary)}`] : []),
       `source: { id: ${w.pick(SOURCES)}, url: "https://source.example/${i + 1}" }`,
       ...(w.chance(0.4) ? [`image: { src: "https://images.example/${i + 1}.jpg", alt: ${JSON.stringify(headline.slice(0, 60))} }`] : []),
       ...(handPicked.length ? [`related: ${JSON.stringify(handPicked)}`] : []),
       "---",
       "",
     ];
-    stories.push({ slug, file: `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.md`, topic: t.key, category: t.category.id, markdown: `${fm.join("\n")}${paragraphs.join("\n\n")}\n` });
+    stories.push({
+      slug,
+      file: `${date.slice(0, 4)}/${date.slice(5, 7)}/${slug}.md`,
+      topic: t.key,
+      category: t.category.id,
+      markdown: `${fm.join("\n")}${paragraphs.join("\n\n")}\n`,
+      fields: { title: headline, summary: summary ?? paragraphs[0], text: paragraphs.join("\n"), tags: uniqueTags, epoch: Date.parse(date), handPicked },
+    });
     peers.push(slug);
     byTopic.set(t.key, peers);
   });
