@@ -126,6 +126,8 @@ export interface LoadOptions {
   root?: string;
   /** Picture pipeline: by default the build's (set by src/eleventy/images.ts), if any; false for none. */
   pictures?: Pictures | false;
+  /** `npm run check`: stop once every story is validated (no related lists or sections are built). */
+  validateOnly?: boolean;
 }
 
 export function storyUrl(slug: string): string {
@@ -254,6 +256,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   }
   await measurePictures(contentDir, stories, site, problems, rel(path.join(contentDir, "_data", "site.json")), pictures);
   if (problems.length) throw new ContentError(problems.sort((a, b) => a.file.localeCompare(b.file)));
+  if (options.validateOnly) return { ...registries, stories, ...buildSections([], registries, now.toMillis()) };
 
   stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
   const handPicked = new Map(included.map((d) => [d.slug, d.fm.related]));

@@ -26,7 +26,7 @@ export async function checkContent(contentDir: string, options: { now?: DateTime
   let newsroom: Newsroom | undefined;
   let problems: ContentProblem[] = [];
   try {
-    newsroom = await loadNewsroom({ contentDir, includeUnpublished: true, now, root });
+    newsroom = await loadNewsroom({ contentDir, includeUnpublished: true, now, root, validateOnly: true });
   } catch (error) {
     // A registry that cannot be read (site.json, categories.json, sources.json) stops everything.
     problems = error instanceof ContentError ? error.problems : [{ file: rel(path.join(contentDir, "_data")), field: "(registries)", message: (error as Error).message }];
