@@ -18,6 +18,9 @@ export interface StoryImageInput {
   alt: string;
   caption?: string;
   credit?: string;
+  /** Pixel size of a remote picture (local pictures are measured by the build). */
+  width?: number;
+  height?: number;
 }
 
 export interface StoryVideoInput {
@@ -59,7 +62,7 @@ export interface ValidationContext {
 const KNOWN_FIELDS = ["title", "date", "updated", "summary", "category", "tags", "source", "image", "video", "related", "slug", "draft"];
 const NESTED_FIELDS: Record<string, string[]> = {
   source: ["id", "name", "url"],
-  image: ["src", "alt", "caption", "credit"],
+  image: ["src", "alt", "caption", "credit", "width", "height"],
   video: ["url", "poster", "caption"],
 };
 const TITLE_MAX = 200;
@@ -148,7 +151,21 @@ function validateImage(value: unknown, problems: FieldProblem[]): StoryImageInpu
   if (alt === undefined) problems.push({ field: "image.alt", message: "is missing; expected a description of the picture for readers who cannot see it" });
   const caption = text(value, "caption", "image.caption", problems, false);
   const credit = text(value, "credit", "image.credit", problems, false);
-  return src !== undefined && alt !== undefined ? { src, alt, caption, credit } : undefined;
+  const width = pixels(value, "width", problems);
+  const height = pixels(value, "height", problems);
+  const given = (key: string) => value[key] !== undefined && value[key] !== null;
+  if (given("width") !== given("height")) problems.push({ field: `image.${given("width") ? "height" : "width"}`, message: "is missing; expected both width and height of the picture, or neither" });
+  const size = width !== undefined && height !== undefined ? { width, height } : {};
+  return src !== undefined && alt !== undefined ? { src, alt, caption, credit, ...size } : undefined;
+}
+
+/** image.width / image.height: a whole number of pixels. */
+function pixels(data: Record<string, unknown>, key: "width" | "height", problems: FieldProblem[]): number | undefined {
+  const value = data[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === "number" && Number.isInteger(value) && value > 0) return value;
+  problems.push({ field: `image.${key}`, message: `is ${describe(value)}; expected a whole number of pixels, such as 1200` });
+  return undefined;
 }
 
 function validateVideo(value: unknown, problems: FieldProblem[]): StoryVideoInput | undefined {

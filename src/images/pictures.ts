@@ -223,7 +223,8 @@ export class Pictures {
 
   /** Output stats of `options` for a source, and an encode of whatever the cache lacks. */
   #queue(info: SourceInfo, options: ImageOptions): ImageStat[] {
-    const full: ImageOptions = { ...options, urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.25 };
+    // minimumThreshold: a source only a little wider than a width (up to 10 %) gets no extra version.
+    const full: ImageOptions = { ...options, urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.1 };
     const metadata = Image.statsByDimensionsSync(info.file, info.width, info.height, full);
     const stats = Object.values(metadata).flat();
     const outputs = stats.map((s) => s.filename!);
