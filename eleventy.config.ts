@@ -5,6 +5,7 @@ import { readPathPrefix } from "./src/site.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
+import { fontsPlugin } from "./src/fonts.ts";
 import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
@@ -18,6 +19,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
   eleventyConfig.addPlugin(imagesPlugin); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
   eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures
+  eleventyConfig.addPlugin(fontsPlugin); // Readex Pro woff2 files (Arabic and Latin subsets), the Arabic one preloaded
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
   eleventyConfig.addPlugin(searchPlugin); // Pagefind index over the finished output (production builds)
 }
