@@ -3,6 +3,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { readPathPrefix } from "./src/site.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
+import { bidiPlugin } from "./src/eleventy/bidi.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
 import { fontsPlugin } from "./src/fonts.ts";
@@ -15,6 +16,7 @@ import { seoPlugin } from "./src/eleventy/seo.ts";
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(contentPlugin); // stories: load, validate, render, publish rule
   eleventyConfig.addPlugin(pagesPlugin); // story, list, home, index, search and 404 pages; feeds; sitemaps
+  eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
   eleventyConfig.addPlugin(imagesPlugin); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)

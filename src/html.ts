@@ -34,3 +34,13 @@ export function isHttpUrl(value: string): boolean {
     return false;
   }
 }
+
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * The direction to isolate a name in: right-to-left when it has any Arabic (or Hebrew) letter.
+ * A bare <bdi> guesses from the first strong letter, which turns «BBC عربي» into «عربي BBC».
+ */
+export function textDirection(text: string): "rtl" | "ltr" {
+  return RTL_LETTER.test(text) ? "rtl" : "ltr";
+}

@@ -7,7 +7,7 @@
 // Template syntax ({{ }}, {% %}) is plain text here: bodies never go through a template engine.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { escapeHtml, isSafeUrl } from "./html.ts";
+import { escapeHtml, isSafeUrl, textDirection } from "./html.ts";
 import { parseVideoUrl } from "./video.ts";
 import { renderVideoBlock, type VideoLabels } from "./videoBlock.ts";
 
@@ -48,7 +48,7 @@ export function splitCaption(title: string): { caption: string; credit?: string 
 /** `media`: the picture's markup when already built (escaped) by the picture pipeline. */
 export function figureHtml(img: { src: string; alt: string }, title: string, media?: string | null): string {
   const { caption, credit } = splitCaption(title);
-  const creditHtml = credit ? ` - <bdi class="credit">${escapeHtml(credit)}</bdi>` : "";
+  const creditHtml = credit ? ` - <bdi class="credit" dir="${textDirection(credit)}">${escapeHtml(credit)}</bdi>` : "";
   return (
     `<figure class="body-figure">${media ?? `<img src="${escapeHtml(img.src)}" alt="${escapeHtml(img.alt)}" loading="lazy" decoding="async">`}` +
     `<figcaption><span class="caption">${escapeHtml(caption)}</span>${creditHtml}</figcaption></figure>\n`
@@ -162,6 +162,16 @@ function createMarkdown(): MarkdownIt {
   // Wide tables scroll inside their own box on phones instead of widening the page.
   md.renderer.rules.table_open = () => '<div class="table-scroll" tabindex="0">\n<table>\n';
   md.renderer.rules.table_close = () => "</table>\n</div>\n";
+  // Column alignment as a class: markdown-it writes style="text-align:…", which the site's CSP blocks.
+  for (const rule of ["th_open", "td_open"] as const) {
+    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
+      const token = tokens[idx]!;
+      const align = /text-align:\s*(left|right|center)/.exec(token.attrGet("style") ?? "")?.[1];
+      if (token.attrs) token.attrs = token.attrs.filter(([name]) => name !== "style");
+      if (align) token.attrJoin("class", `align-${align}`);
+      return self.renderToken(tokens, idx, options);
+    };
+  }
   return md;
 }
 

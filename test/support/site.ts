@@ -47,6 +47,8 @@ export interface StoryFile {
   /** File name without .md. */
   name: string;
   frontMatter: Record<string, unknown>;
+  /** The Markdown after the front matter. */
+  body: string;
 }
 
 /** Every Markdown story under content/articles/, with its front matter. */
@@ -57,9 +59,10 @@ export function storyFiles(): StoryFile[] {
     .sort()
     .map((file) => {
       const text = readFileSync(path.join(dir, file), "utf8");
-      const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
-      const frontMatter = (match ? yaml.load(match[1]!) : {}) as Record<string, unknown>;
-      return { file: path.join("content/articles", file), name: path.basename(file, ".md"), frontMatter };
+      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+      const frontMatter = ((match ? yaml.load(match[1]!) : undefined) ?? {}) as Record<string, unknown>;
+      const body = match ? text.slice(match[0].length) : text;
+      return { file: path.join("content/articles", file), name: path.basename(file, ".md"), frontMatter, body };
     });
 }
 

@@ -14,7 +14,7 @@ const render = (md: string) => renderBody(md, context);
 describe("figures", () => {
   it("turns an image alone in its paragraph with a title into <figure> with caption and credit marked up apart", () => {
     const { html } = render('نص.\n\n![ماركو روبيو](./rubio.jpg "ماركو روبيو - 12 نوفمبر 2025 - رويترز")\n\nنص آخر.');
-    assert.match(html, /<figure class="body-figure"><img src="\/resolved\/rubio.jpg" alt="ماركو روبيو"[^>]*><figcaption><span class="caption">ماركو روبيو - 12 نوفمبر 2025<\/span> - <bdi class="credit">رويترز<\/bdi><\/figcaption><\/figure>/);
+    assert.match(html, /<figure class="body-figure"><img src="\/resolved\/rubio.jpg" alt="ماركو روبيو"[^>]*><figcaption><span class="caption">ماركو روبيو - 12 نوفمبر 2025<\/span> - <bdi class="credit" dir="rtl">رويترز<\/bdi><\/figcaption><\/figure>/);
     assert.doesNotMatch(html, /<p><figure/);
   });
   it("keeps a caption without credit whole", () => {
@@ -85,6 +85,16 @@ describe("usual Markdown", () => {
     assert.match(html, /<ul>\n<li>أول<\/li>/);
     assert.match(html, /<div class="table-scroll" tabindex="0">\n<table>\n<thead>/);
     assert.match(html, /<td>4%<\/td>/);
+  });
+  it("aligns table columns with classes, never inline styles (the CSP blocks them)", () => {
+    const { html } = render("| أ | ب | ج |\n|:--|:-:|--:|\n| 1 | 2 | 3 |");
+    assert.doesNotMatch(html, /style=/);
+    assert.match(html, /<th class="align-left">أ<\/th>\n<th class="align-center">ب<\/th>\n<th class="align-right">ج<\/th>/);
+    assert.match(html, /<td class="align-right">3<\/td>/);
+  });
+  it("isolates a credit in its own direction, so a Latin credit cannot reorder the caption", () => {
+    assert.match(render('![x](./rubio.jpg "صورة - Reuters")').html, /<bdi class="credit" dir="ltr">Reuters<\/bdi>/);
+    assert.match(render('![x](./rubio.jpg "صورة - رويترز")').html, /<bdi class="credit" dir="rtl">رويترز<\/bdi>/);
   });
   it("demotes a body # heading to h2 so the headline stays the only h1", () => {
     assert.equal(render("# عنوان").html, "<h2>عنوان</h2>\n");
