@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { contentSecurityPolicy } from "../../src/csp.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -67,9 +68,12 @@ async function isDirectory(file: string): Promise<boolean> {
 async function notFound(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const page = path.join(root, "404.html");
   const body = (await isFile(page)) ? await readFile(page) : Buffer.from("404 Not Found\n");
-  response.writeHead(404, { "content-type": (await isFile(page)) ? contentTypes[".html"]! : contentTypes[".txt"]!, "content-length": body.length });
+  response.writeHead(404, { "content-type": (await isFile(page)) ? contentTypes[".html"]! : contentTypes[".txt"]!, "content-length": body.length, ...SECURITY_HEADERS });
   response.end(request.method === "HEAD" ? undefined : body);
 }
+
+/** The headers _site/_headers gives every page, so tests see the policy a real host would send. */
+const SECURITY_HEADERS = { "content-security-policy": contentSecurityPolicy("header"), "x-content-type-options": "nosniff" };
 
 function handler(root: string, prefix: string) {
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -98,7 +102,7 @@ function handler(root: string, prefix: string) {
     }
     if (!(await isFile(file))) return notFound(root, request, response);
     const { size } = await stat(file);
-    response.writeHead(200, { "content-type": contentType(file), "content-length": size, "cache-control": "no-store" });
+    response.writeHead(200, { "content-type": contentType(file), "content-length": size, "cache-control": "no-store", ...SECURITY_HEADERS });
     if (request.method === "HEAD") {
       response.end();
       return;

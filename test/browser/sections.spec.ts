@@ -1,0 +1,188 @@
+// The site around the article page: paginated lists, tag and source pages with Arabic addresses,
+// indexes, breadcrumbs, search, the 404 page, the security policy as a header, and a build served
+// under a path prefix.
+import { execFile } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { LinkChecker, LinkState } from "linkinator";
+import { contentSecurityPolicy } from "../../src/csp.ts";
+import { expect, isLocal, test } from "../support/browser.ts";
+import { root, site } from "../support/site.ts";
+import { start } from "../support/static-server.ts";
+
+const seedTitle = 'روبيو: تم إحراز "بعض التقدم" في المحادثات مع روسيا بشأن أوكرانيا';
+
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map(({ id, nodes }) => `${id}: ${nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+const headlines = (page: Page) => page.locator(".cards .card-title").allTextContents();
+
+test.describe("paginated lists", () => {
+  test("«آخر الأخبار» has a first, middle and last page, linked both ways, with no story twice", async ({ page }) => {
+    await page.goto("/latest/");
+    const pagination = page.getByRole("navigation", { name: "الصفحات" });
+    await expect(pagination.getByRole("link", { name: "السابق" })).toHaveCount(0);
+    await expect(pagination.locator('[aria-current="page"]')).toHaveText("1");
+    const first = await headlines(page);
+    expect(first).toHaveLength(site.listPageSize as number);
+
+    await pagination.getByRole("link", { name: /التالي/ }).click();
+    await expect(page).toHaveURL(/\/latest\/page\/2\/$/);
+    await expect(page.getByRole("navigation", { name: "الصفحات" }).locator('[aria-current="page"]')).toHaveText("2");
+    await expect(page.getByRole("link", { name: /السابق/ })).toHaveAttribute("href", "/latest/");
+    await expect(page.getByRole("link", { name: /التالي/ })).toHaveAttribute("href", "/latest/page/3/");
+    const middle = await headlines(page);
+
+    await page.getByRole("link", { name: /التالي/ }).click();
+    await expect(page).toHaveURL(/\/latest\/page\/3\/$/);
+    await expect(page.getByRole("link", { name: /التالي/ })).toHaveCount(0);
+    const last = await headlines(page);
+
+    const all = [...first, ...middle, ...last];
+    expect(new Set(all).size).toBe(all.length);
+    expect(all).toContain(seedTitle);
+    await expect(page).toHaveTitle(/صفحة 3/);
+  });
+
+  test("reads right to left: «السابق» on the right, «التالي» on the left, arrows pointing their way", async ({ page }) => {
+    await page.goto("/latest/page/2/");
+    const previous = await page.locator(".page-prev").boundingBox();
+    const next = await page.locator(".page-next").boundingBox();
+    expect(previous!.x).toBeGreaterThan(next!.x);
+    await expect(page.locator(".page-next .arrow")).toHaveText("←");
+    await expect(page.locator(".page-prev .arrow")).toHaveText("→");
+  });
+});
+
+test.describe("tag, source and index pages", () => {
+  test("a tag link leads to a readable Arabic address listing the tag's stories", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: seedTitle }).first().click();
+    await page.getByRole("list", { name: "الوسوم" }).getByRole("link", { name: "أوكرانيا" }).click();
+    expect(decodeURIComponent(new URL(page.url()).pathname)).toBe("/tag/أوكرانيا/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("أوكرانيا");
+    await expect(page.locator(".card-title")).toContainText([seedTitle]);
+    const crumbs = page.getByRole("navigation", { name: "مسار التنقل" }).getByRole("link");
+    await expect(crumbs).toHaveText(["الرئيسية", "الوسوم", "أوكرانيا"]);
+  });
+
+  test("a source page is «أخبار <source>» and lists only that source's stories", async ({ page }) => {
+    await page.goto("/source/alarabiya/");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("أخبار العربية");
+    const sourcesShown = await page.locator(".card-meta bdi").allTextContents();
+    expect(sourcesShown.length).toBeGreaterThan(0);
+    expect(new Set(sourcesShown)).toEqual(new Set(["العربية"]));
+  });
+
+  test("the tag and source indexes link to every tag and source page", async ({ page }) => {
+    await page.goto("/tags/");
+    const tagLinks = page.locator("[data-index=tags] a");
+    expect(await tagLinks.count()).toBeGreaterThan(5);
+    await page.goto("/sources/");
+    await page.getByRole("link", { name: "Reuters" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("أخبار Reuters");
+  });
+
+  test("category pages carry breadcrumbs and their own feeds", async ({ page }) => {
+    await page.goto("/category/economy/");
+    await expect(page.getByRole("navigation", { name: "مسار التنقل" }).getByRole("link")).toHaveText(["الرئيسية", "اقتصاد"]);
+    await expect(page.locator('link[rel=alternate][type="application/atom+xml"]')).toHaveCount(2);
+    await expect(page.locator('link[rel=alternate][href="/category/economy/feed.xml"]')).toHaveCount(1);
+  });
+
+  for (const [name, url] of [["tag", "/tag/" + encodeURIComponent("روسيا") + "/"], ["source", "/source/reuters/"], ["tags index", "/tags/"], ["sources index", "/sources/"]]) {
+    test(`axe finds no violations on a ${name} page`, async ({ page }) => {
+      await page.goto(url!);
+      await expectNoAxeViolations(page);
+    });
+  }
+});
+
+test.describe("search", () => {
+  test("searching from the header finds a story by another form of its words", async ({ page }) => {
+    await page.goto("/");
+    const box = page.getByRole("banner").getByLabel("ابحث في الأخبار");
+    await box.fill("الأوكرانية");
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\/\?q=/);
+    await expect(page.locator("[data-search-results] .card-title")).toContainText([seedTitle]);
+    await expect(page.getByRole("status")).toContainText("نتيجة");
+  });
+
+  test("finds stories with and without ال and in the plural", async ({ page }) => {
+    for (const query of ["أوكرانيا", "مفاوضات", "المفاوضات"]) {
+      await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+      await expect(page.locator("[data-search-results] .card-title").first()).toBeVisible();
+      await expect(page.locator("[data-search-results] .card-title")).toContainText([seedTitle]);
+    }
+  });
+
+  test("says so when nothing matches, and the page passes axe", async ({ page }) => {
+    await page.goto(`/search/?q=${encodeURIComponent("qwxzvbnq")}`);
+    await expect(page.getByRole("status")).toContainText("لا نتائج");
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("the 404 page", () => {
+  test("answers an unknown address in Arabic with a way back and a search box", async ({ page }) => {
+    const response = await page.goto("/no-such-story/");
+    expect(response!.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("الصفحة غير موجودة");
+    await expect(page.getByRole("link", { name: "العودة إلى الصفحة الرئيسية" })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("main").getByLabel("ابحث في الأخبار")).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("the security policy", () => {
+  test("is sent as a header, and no page breaks it", async ({ page, thirdParty }) => {
+    thirdParty.expect("www.youtube-nocookie.com"); // the player, after the click (blocked here)
+    const violations: string[] = [];
+    await page.exposeFunction("reportViolation", (text: string) => violations.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(t: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    for (const url of ["/", "/latest/page/2/", "/tags/", `/search/?q=${encodeURIComponent("روسيا")}`, "/no-such-page/"]) {
+      const response = await page.goto(url);
+      expect(response!.headers()["content-security-policy"]).toBe(contentSecurityPolicy("header"));
+      await page.waitForLoadState("networkidle");
+    }
+    await page.goto("/");
+    await page.getByRole("link", { name: seedTitle }).first().click();
+    await page.locator("a.video-facade").click();
+    await expect(page.locator("iframe.video-frame")).toHaveCount(1);
+    expect(violations).toEqual([]);
+  });
+});
+
+test.describe("a site built under a path prefix", () => {
+  test("has no broken link when served under /news/", async () => {
+    test.setTimeout(180_000);
+    const output = path.join(root, "test/output/site-prefixed");
+    rmSync(output, { recursive: true, force: true });
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--pathprefix", "/news/", "--output", output], { cwd: root });
+    const server = await start(output, { prefix: "/news/" });
+    try {
+      const { links } = await new LinkChecker().check({
+        path: server.url,
+        recurse: true,
+        checkCss: true,
+        concurrency: 10,
+        linksToSkip: async (link) => !URL.canParse(link) || !isLocal(link),
+      });
+      const broken = links.filter((l) => l.state === LinkState.BROKEN).map((l) => `${l.status ?? "-"} ${l.url} (from ${l.parent})`);
+      expect(broken).toEqual([]);
+      const outside = links.filter((l) => isLocal(l.url) && !new URL(l.url).pathname.startsWith("/news/")).map((l) => l.url);
+      expect(outside, "every link stays under the prefix").toEqual([]);
+      expect(links.filter((l) => l.state === LinkState.OK).length).toBeGreaterThan(50);
+    } finally {
+      await server.close();
+    }
+  });
+});
