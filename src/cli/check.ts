@@ -49,7 +49,7 @@ export async function checkContent(contentDir: string, options: { now?: DateTime
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
 
 export function formatReport(report: CheckReport, contentDir: string, seconds: number): string {
   const lines: string[] = [];
@@ -67,7 +67,7 @@ export function formatReport(report: CheckReport, contentDir: string, seconds: n
   }
   const counts = problems.length ? "" : ` (${report.published} published, ${plural(report.drafts, "draft")}, ${report.scheduled} scheduled)`;
   lines.push(
-    `Checked ${plural(report.stories, "story").replace("storys", "stories")} in ${contentDir}${counts} in ${seconds.toFixed(2)} s: ` +
+    `Checked ${plural(report.stories, "story", "stories")} in ${contentDir}${counts} in ${seconds.toFixed(2)} s: ` +
       `${problems.length ? plural(problems.length, "error") : "no errors"}, ${plural(warnings.length, "warning")}.`,
   );
   return lines.join("\n");
