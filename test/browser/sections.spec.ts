@@ -5,7 +5,7 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import AxeBuilder from "@axe-core/playwright";
+import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { LinkChecker, LinkState } from "linkinator";
 import { contentSecurityPolicy } from "../../src/csp.ts";
