@@ -33,6 +33,7 @@ export interface SiteSettings {
   direction: string;
   sourceLinks?: { nofollow?: boolean };
   apps?: { name?: string; ios?: string; android?: string };
+  listPageSize: number;
 }
 
 export const site = readJson<SiteSettings>("content/_data/site.json");
