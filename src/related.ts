@@ -5,7 +5,7 @@
 // Weights: src/related/config.ts; a site overrides them under "related" in site.json.
 import { relatedConfig, type RelatedSettings } from "./related/config.ts";
 import { buildIndex } from "./related/index.ts";
-import { newestByCategory, storyLists } from "./related/lists.ts";
+import { newestByCategory, otherCategories, storyLists } from "./related/lists.ts";
 import { Scorer, type StoryFacts } from "./related/score.ts";
 import { analyze } from "./related/terms.ts";
 
@@ -61,7 +61,8 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], optio
 
   const index = buildIndex(analyze(stories, config), config);
   const scorer = new Scorer(index, facts, config);
-  const input = { handPicked, facts, newestByCategory: newestByCategory(facts, categoryIds.size) };
+  const newest = newestByCategory(facts, categoryIds.size);
+  const input = { handPicked, facts, newestByCategory: newest, otherCategories: otherCategories(newest, facts, config) };
   const result = new Map<T, RelatedLists<T>>();
   stories.forEach((story, i) => {
     const lists = storyLists(i, input, scorer, config);

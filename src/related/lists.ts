@@ -12,6 +12,8 @@ export interface ListInput {
   facts: StoryFacts;
   /** Story indexes of each category, newest first, hidden stories left out. */
   newestByCategory: number[][];
+  /** For each category, the newest few stories of every other category, newest first. */
+  otherCategories: number[][];
 }
 
 export interface StoryLists {
@@ -25,6 +27,17 @@ export function newestByCategory(facts: StoryFacts, categories: number): number[
   const order = Array.from(facts.epoch.keys()).sort((a, b) => facts.epoch[b]! - facts.epoch[a]! || a - b);
   for (const i of order) if (!facts.hidden[i]) lists[facts.category[i]!]!.push(i);
   return lists;
+}
+
+/**
+ * For each category, the newest stories of every other category, newest first: enough of each
+ * (`count` + `readAlsoCount` + 1) that the story's own related list can never exhaust them.
+ */
+export function otherCategories(newest: number[][], facts: StoryFacts, config: RelatedConfig): number[][] {
+  const heads = newest.map((list) => list.slice(0, config.count + config.readAlsoCount + 1));
+  return newest.map((_, category) =>
+    heads.flatMap((head, c) => (c === category ? [] : head)).sort((a, b) => facts.epoch[b]! - facts.epoch[a]! || a - b),
+  );
 }
 
 /** The first `limit` stories of `list` not yet taken; takes them. */
@@ -58,21 +71,10 @@ export function storyLists(story: number, input: ListInput, scorer: Scorer, conf
   // «اقرأ أيضاً»
   const sameWanted = Math.min(config.readAlsoSameCategory, config.readAlsoCount);
   const otherWanted = config.readAlsoCount - sameWanted;
-  // the newest few of every other category, then one per category (newest first), then the rest
-  const pool: number[] = [];
-  newest.forEach((list, c) => {
-    if (c === category) return;
-    let added = 0;
-    for (let i = 0; i < list.length && added < config.readAlsoCount; i++) {
-      if (!taken.has(list[i]!)) {
-        pool.push(list[i]!);
-        added++;
-      }
-    }
-  });
-  pool.sort((a, b) => facts.epoch[b]! - facts.epoch[a]! || a - b);
+  // the newest of every other category, then one per category (newest first), then the rest
+  const pool = input.otherCategories[category] ?? [];
   const seen = new Set<number>();
-  const firstOfEach = pool.filter((s) => !seen.has(facts.category[s]!) && seen.add(facts.category[s]!));
+  const firstOfEach = pool.filter((s) => !taken.has(s) && !seen.has(facts.category[s]!) && seen.add(facts.category[s]!));
   const others: number[] = [];
   takeFrom(firstOfEach, otherWanted, taken, others);
   takeFrom(pool, otherWanted - others.length, taken, others);
