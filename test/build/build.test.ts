@@ -101,7 +101,7 @@ describe("a production build of the fixture site", () => {
   });
 
   it("links to the original story without nofollow when the site turns it off", () => {
-    assert.match(storyPage("خبر-أول"), /<a class="source-link" href="https:\/\/wire.example\/story\/1" rel="noopener"><bdi>Wire Agency<\/bdi><\/a>/);
+    assert.match(storyPage("خبر-أول"), /<a class="source-link" href="https:\/\/wire.example\/story\/1" rel="noopener"><bdi dir="ltr">Wire Agency<\/bdi><\/a>/);
   });
 
   it("leaves out the app promotion when the site has no store links", () => {
