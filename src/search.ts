@@ -6,7 +6,8 @@ export async function indexSite(outputDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    const added = await index.addDirectory({ path: outputDir });
+    // Only story pages are searchable; skipping the list pages spares Pagefind reading thousands of files.
+    const added = await index.addDirectory({ path: outputDir, glob: "news/**/*.html" });
     if (added.errors.length) throw new Error(`Pagefind could not index ${outputDir}: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: `${outputDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
