@@ -18,7 +18,7 @@ import { sourceUrl, tagUrl } from "./listing.ts";
 import { buildSections, type Sections } from "./sections.ts";
 import { absoluteUrl, loadRegistries, type Category, type Registries, type SiteSettings } from "./site.ts";
 import { slugify } from "./slug.ts";
-import { validateFrontMatter, type FieldProblem, type ValidFrontMatter } from "./validate.ts";
+import { validateFrontMatter, type FieldProblem, type StoryImageInput, type ValidFrontMatter } from "./validate.ts";
 import { parseVideoUrl } from "./video.ts";
 import { renderVideoBlock, type VideoLabels } from "./videoBlock.ts";
 
@@ -40,14 +40,8 @@ export function formatProblems(problems: ContentProblem[]): string {
   return `${problems.length} content problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n${lines.join("\n")}`;
 }
 
-export interface StoryPicture {
-  src: string;
-  alt: string;
-  caption?: string;
-  credit?: string;
-  /** Pixel size of a local picture, or of a remote one when front matter gives it. */
-  width?: number;
-  height?: number;
+/** A picture as pages show it: `src` is a site URL (or the remote URL), sizes filled in by the build. */
+export interface StoryPicture extends StoryImageInput {
   /** AVIF/WebP/JPEG versions of a local picture (full builds: src/images/). */
   responsive?: ResponsiveImage | null;
   /** The 1200x630 share picture (og:image). */
@@ -154,7 +148,8 @@ export function assetResolver(contentDir: string, storyFile: string): (src: stri
   };
 }
 
-async function storyFiles(dir: string): Promise<string[]> {
+/** Every story file (*.md) under a folder, sorted. */
+export async function storyFiles(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries

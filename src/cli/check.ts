@@ -3,12 +3,12 @@
 // Drafts and scheduled stories are checked too (as the preview server shows them), so a story is
 // known to be good before its time comes.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { readStoryIndex } from "../import/existing.ts";
 import { ContentError, loadNewsroom, type ContentProblem, type Newsroom } from "../stories.ts";
 import { storyWarnings, type StoryWarning } from "../warnings.ts";
+import { runCommand } from "./run.ts";
 
 export interface CheckReport {
   stories: number;
@@ -85,11 +85,4 @@ async function main(): Promise<void> {
   process.exitCode = report.problems.length ? 1 : 0;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    await main();
-  } catch (error) {
-    console.error(`check: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+await runCommand(import.meta.url, "check", main);

@@ -4,9 +4,9 @@
 // whole cannot be imported (nothing is written then); rejected items do not change the exit code,
 // so a scheduled import keeps going past one bad item.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { importFeed, type ImportResult, type ItemOutcome } from "../import/importer.ts";
+import { runCommand } from "./run.ts";
 
 const USAGE = "npm run import -- FEED --source ID [--category ID] [--since DATE] [--dry-run] [--content DIR]";
 
@@ -52,11 +52,4 @@ async function main(): Promise<void> {
   console.log(formatImport(result, feed, values["dry-run"]));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    await main();
-  } catch (error) {
-    console.error(`import: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+await runCommand(import.meta.url, "import", main);

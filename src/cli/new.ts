@@ -3,7 +3,6 @@
 // valid front matter, prints its path and the URL it will have. With no arguments it asks.
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { isHttpUrl } from "../html.ts";
@@ -13,6 +12,7 @@ import { loadRegistries, orderedCategories, type Registries } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { storyUrl } from "../stories.ts";
 import { closest } from "../suggest.ts";
+import { runCommand } from "./run.ts";
 
 export interface NewStoryInput {
   title: string;
@@ -201,11 +201,4 @@ async function main(): Promise<void> {
   if (input.draft) console.log("It is a draft (draft: true): `npm start` shows it; delete that line to publish it with the next build.");
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  try {
-    await main();
-  } catch (error) {
-    console.error(`new: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-}
+await runCommand(import.meta.url, "new", main);

@@ -10,8 +10,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { slugify } from "../slug.ts";
-import { ContentError, formatProblems, loadNewsroom, storyUrl, type ContentProblem } from "../stories.ts";
-import { storyFilesUnder } from "../import/existing.ts";
+import { ContentError, formatProblems, loadNewsroom, storyFiles, storyUrl, type ContentProblem } from "../stories.ts";
 
 /** What the pages get instead of the newsroom while the content has errors (preview only). */
 export interface ProblemNewsroom {
@@ -45,7 +44,7 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
       const problems: ContentProblem[] =
         error instanceof ContentError ? error.problems : [{ file: path.join(contentDir, "_data"), field: "(registries)", message: (error as Error).message }];
       console.error(`\n[khabar] The preview shows these problems until they are fixed (the server keeps running):\n${formatProblems(problems)}\n`);
-      const fromFiles = (await storyFilesUnder(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(slugify(path.basename(file, ".md")))));
+      const fromFiles = (await storyFiles(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(slugify(path.basename(file, ".md")))));
       return { problems, problemPages: [...new Set(["index.html", ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
     }
   });

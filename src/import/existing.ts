@@ -1,11 +1,11 @@
 // What is already in content/articles/: every story file's front matter, its slug and the original
 // story it came from. `new` refuses a slug that is taken; `import` skips a feed item whose link was
 // already imported (the original URL is the key) and picks a free slug; `check` reads warnings here.
-import { existsSync } from "node:fs";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseStoryFile } from "../frontMatter.ts";
 import { slugify } from "../slug.ts";
+import { storyFiles } from "../stories.ts";
 
 export interface ExistingStory {
   /** Absolute path of the story file. */
@@ -40,17 +40,9 @@ export function urlKey(url: string): string {
   }
 }
 
-export async function storyFilesUnder(articlesDir: string): Promise<string[]> {
-  if (!existsSync(articlesDir)) return [];
-  const entries = await readdir(articlesDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".md"))
-    .map((e) => path.join(e.parentPath ?? e.path, e.name))
-    .sort();
-}
 
 export async function readStoryIndex(contentDir: string): Promise<StoryIndex> {
-  const files = await storyFilesUnder(path.join(contentDir, "articles"));
+  const files = await storyFiles(path.join(contentDir, "articles"));
   const stories = await Promise.all(
     files.map(async (absolute): Promise<ExistingStory> => {
       const parsed = parseStoryFile(await readFile(absolute, "utf8"));
