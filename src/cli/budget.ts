@@ -8,7 +8,7 @@
 // and runs Lighthouse 12.2.3 in mobile mode (its default: a mid-range phone on slow 4G, simulated)
 // on the built site served on localhost with compression, as a static host serves it: performance
 // at least 0.98, accessibility, best practices and SEO 1.0. Lighthouse's timings move with the load
-// on the machine, so each page is measured --runs times (default 3) and the median run counts.
+// on the machine, so each page is measured --runs times (default 5) and the median run counts.
 //
 //   npm run budget [-- --runs 5] [-- --output DIR] [-- --skip-build] [-- --path /news/x/ ...]
 //
@@ -260,7 +260,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       output: { type: "string", default: ".cache/budget/site" },
-      runs: { type: "string", default: "3" },
+      runs: { type: "string", default: "5" },
       "skip-build": { type: "boolean", default: false },
       path: { type: "string", multiple: true },
     },
