@@ -97,6 +97,8 @@ export class Pictures {
   #jobs = new Map<string, Promise<void>>();
   #used = new Set<string>();
   #failures: string[] = [];
+  /** The last picture read: its versions, share picture and crops are asked for one after another. */
+  #recent?: { file: string; contents: Buffer };
 
   constructor({ contentDir, cacheDir, urlPath = "/img/" }: PicturesOptions) {
     this.contentDir = contentDir;
@@ -111,6 +113,7 @@ export class Pictures {
     this.#jobs.clear();
     this.#used.clear();
     this.#failures = [];
+    this.#recent = undefined;
   }
 
   /** Pixel size and type of a local picture, from its header. Throws PictureError. */
@@ -120,7 +123,7 @@ export class Pictures {
     const file = path.join(this.contentDir, ...siteUrl.split("/").filter(Boolean).map((part) => decodeURIComponent(part)));
     let info: SourceInfo;
     try {
-      const size = imageSize(readFileSync(file));
+      const size = imageSize(this.#contents(file));
       if (!size.width || !size.height || !size.type) throw new Error("no size in its header");
       // EXIF orientations 5-8 turn the picture a quarter: the encoders write it upright.
       const turned = (size.orientation ?? 1) >= 5;
@@ -221,11 +224,18 @@ export class Pictures {
     return { url: stats[0]!.url, width: crop.width, height: crop.height };
   }
 
+  /** A picture's bytes, read once for its size and the hash that names its versions. */
+  #contents(file: string): Buffer {
+    if (this.#recent?.file !== file) this.#recent = { file, contents: readFileSync(file) };
+    return this.#recent.contents;
+  }
+
   /** Output stats of `options` for a source, and an encode of whatever the cache lacks. */
   #queue(info: SourceInfo, options: ImageOptions): ImageStat[] {
     // minimumThreshold: a source only a little wider than a width (up to 10 %) gets no extra version.
     const full: ImageOptions = { ...options, urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.1 };
-    const metadata = Image.statsByDimensionsSync(info.file, info.width, info.height, full);
+    // Stats from the bytes (the same hash as from the file), so the file is not read again for each.
+    const metadata = Image.statsByDimensionsSync(this.#contents(info.file), info.width, info.height, full);
     const stats = Object.values(metadata).flat();
     const outputs = stats.map((s) => s.filename!);
     for (const name of outputs) this.#used.add(name);
