@@ -3,7 +3,7 @@
 // marked safe. Local pictures processed by src/images/pictures.ts become <picture> with AVIF and
 // WebP sources; others (remote URLs, SVG, unit-test loads without the pipeline) a single <img>.
 import { escapeHtml } from "../html.ts";
-import type { ResponsiveImage } from "./pictures.ts";
+import type { ResponsiveImage } from "./registry.ts";
 
 export interface PictureInput {
   src: string;

@@ -16,6 +16,9 @@ import path from "node:path";
 import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp from "sharp";
+import { PictureError, type ImageVariant, type ResponsiveImage } from "./registry.ts";
+
+export { buildPictures, PictureError, setBuildPictures, type ImageVariant, type ResponsiveImage } from "./registry.ts";
 
 /** Widths of the responsive versions (never wider than the source). */
 export const WIDTHS = [400, 800, 1200];
@@ -41,27 +44,8 @@ const ENCODER: ImageOptions = {
 /** Bump when a crop's transform changes (transforms are not part of eleventy-img's hash). */
 const CROP_VERSION = "v1";
 
-export interface ImageVariant {
-  /** Site URL (root-relative, without the path prefix). */
-  url: string;
-  width: number;
-  height: number;
-}
 
-export interface ResponsiveImage {
-  /** `<img src>`: the fallback format at a middle width. */
-  src: string;
-  /** Size of the largest version: the `width`/`height` attributes, so the box never shifts. */
-  width: number;
-  height: number;
-  /** One srcset per format, best first; the last is the fallback format, used by the `<img>` itself. */
-  sources: Array<{ type: string; srcset: string }>;
-}
 
-/** A picture that cannot be read: the story loader turns it into a content problem. */
-export class PictureError extends Error {
-  override name = "PictureError";
-}
 
 export interface PicturesOptions {
   /** The content/ folder: site URLs of pictures are paths under it. */
@@ -258,15 +242,4 @@ export class Pictures {
       await rm(scratch, { recursive: true, force: true });
     }
   }
-}
-
-let current: Pictures | undefined;
-
-/** The picture pipeline of the build in progress, set by the Eleventy plugin (src/eleventy/images.ts). */
-export function buildPictures(): Pictures | undefined {
-  return current;
-}
-
-export function setBuildPictures(pictures: Pictures | undefined): void {
-  current = pictures;
 }
