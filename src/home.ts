@@ -4,7 +4,7 @@ import type { Category } from "./site.ts";
 import type { Story, StoryCard } from "./stories.ts";
 
 export interface Home {
-  lead?: StoryCard & { description: string; imageAlt?: string };
+  lead?: StoryCard & { description: string };
   latest: StoryCard[];
   blocks: Array<{ category: Category; stories: StoryCard[] }>;
 }

@@ -5,10 +5,11 @@ import { buildHome, type Home } from "./home.ts";
 import { buildListings, type Listings } from "./listing.ts";
 import { orderedCategories, type Category, type Registries } from "./site.ts";
 import { buildSitemaps, type Sitemaps } from "./sitemaps.ts";
-import { toCard, type Story, type StoryCard } from "./stories.ts";
+import { toCard, type Story } from "./stories.ts";
 
 export interface Sections {
-  categoryList: Array<Category & { stories: StoryCard[] }>;
+  /** Categories in the registry's order, for navigation. */
+  categoryList: Category[];
   home: Home;
   /** Every paginated list page, and the tag and source indexes. */
   listings: Listings;
@@ -18,13 +19,10 @@ export interface Sections {
 
 export function buildSections(stories: Story[], { site, categories }: Registries, now: number): Sections {
   const ordered = orderedCategories(categories);
-  const byCategory = new Map(ordered.map((c) => [c.id, [] as Story[]]));
-  for (const story of stories) byCategory.get(story.category.id)?.push(story);
-  const categoryList = ordered.map((category) => ({ ...category, stories: byCategory.get(category.id)!.map(toCard) }));
   const listings = buildListings(stories, ordered, site.listPageSize, toCard);
   const pagePaths = [{ loc: "/" }, ...listings.pages.map((p) => ({ loc: p.url })), { loc: "/tags/" }, { loc: "/sources/" }];
   return {
-    categoryList,
+    categoryList: ordered,
     home: buildHome(stories, ordered, site.home, toCard),
     listings,
     feeds: buildFeeds(stories, ordered, site.feedSize),

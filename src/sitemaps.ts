@@ -20,12 +20,15 @@ export interface Sitemaps {
   news: Story[];
 }
 
+/** Stories search engines should find here: not noindex, and canonical to this site's own page. */
+const indexable = (s: Story) => !s.noindex && s.canonicalUrl === s.pageUrl;
+
 export function buildSitemaps(site: SiteSettings, pagePaths: SitemapUrl[], stories: Story[], now: number, limit = SITEMAP_LIMIT): Sitemaps {
   const urls: SitemapUrl[] = [
     ...pagePaths.map((u) => ({ ...u, loc: absoluteUrl(site, u.loc) })),
-    ...stories.filter((s) => !s.noindex && s.canonicalUrl === s.pageUrl).map((s) => ({ loc: s.pageUrl, lastmod: (s.updated ?? s.published).iso })),
+    ...stories.filter(indexable).map((s) => ({ loc: s.pageUrl, lastmod: (s.updated ?? s.published).iso })),
   ];
-  const news = stories.filter((s) => !s.noindex && s.canonicalUrl === s.pageUrl && s.published.epoch <= now && now - s.published.epoch <= NEWS_WINDOW_MS).slice(0, NEWS_LIMIT);
+  const news = stories.filter((s) => indexable(s) && s.published.epoch <= now && now - s.published.epoch <= NEWS_WINDOW_MS).slice(0, NEWS_LIMIT);
   if (urls.length <= limit) return { parts: [{ path: "/sitemap.xml", urls }], news };
   const parts = Array.from({ length: Math.ceil(urls.length / limit) }, (_, i) => ({ path: `/sitemap-${i + 1}.xml`, urls: urls.slice(i * limit, (i + 1) * limit) }));
   return { parts, index: parts.map((p) => absoluteUrl(site, p.path)), news };

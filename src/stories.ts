@@ -134,6 +134,11 @@ function contentUrl(contentDir: string, file: string): string {
   return `/${path.relative(contentDir, file).split(path.sep).map(encodeURIComponent).join("/")}`;
 }
 
+/** Site URL of a registry path (site.json, sources.json): a path from content/, or null when missing. */
+export function contentAsset(contentDir: string, src: string): string | null {
+  return assetResolver(contentDir, path.join(contentDir, "_data", "registry"))(src.startsWith("/") ? src : `/${src}`);
+}
+
 /** Resolves a picture/video path written in a story: relative to the story, or from content/. */
 export function assetResolver(contentDir: string, storyFile: string): (src: string) => string | null {
   const storyDir = path.dirname(storyFile);
@@ -193,11 +198,10 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
   const logos = new Map<string, string>();
   for (const source of sources.values()) {
     if (source.logo && !isHttpUrl(source.logo)) {
-      const file = path.join(contentDir, source.logo);
       const field = { file: rel(path.join(contentDir, "_data", "sources.json")), field: `${source.id}.logo` };
-      if (!existsSync(file)) problems.push({ ...field, message: `"${source.logo}" does not exist; expected a path from content/ or an http(s) URL` });
+      const url = contentAsset(contentDir, source.logo);
+      if (url === null) problems.push({ ...field, message: `"${source.logo}" does not exist; expected a path from content/ or an http(s) URL` });
       else {
-        const url = contentUrl(contentDir, file);
         try {
           logos.set(source.logo, pictures ? pictures.logo(url).url : url);
         } catch (error) {
@@ -276,12 +280,12 @@ async function measurePictures(contentDir: string, stories: Story[], site: SiteS
     if (size) Object.assign(picture, { width: size.width, height: size.height });
   };
   if (site.logo && !isHttpUrl(site.logo)) {
-    const url = assetResolver(contentDir, path.join(contentDir, "x.md"))(site.logo);
+    const url = contentAsset(contentDir, site.logo);
     if (url === null) problems.push({ file: siteFile, field: "logo", message: `"${site.logo}" does not exist; expected a path from content/ or an http(s) URL` });
     else site.logo = url;
   }
   if (site.defaultImage) {
-    const url = isHttpUrl(site.defaultImage.src) ? site.defaultImage.src : assetResolver(contentDir, path.join(contentDir, "x.md"))(site.defaultImage.src);
+    const url = isHttpUrl(site.defaultImage.src) ? site.defaultImage.src : contentAsset(contentDir, site.defaultImage.src);
     if (url === null) problems.push({ file: siteFile, field: "defaultImage.src", message: `"${site.defaultImage.src}" does not exist; expected a path from content/ or an http(s) URL` });
     else site.defaultImage = { ...site.defaultImage, src: url };
     if (url !== null && pictures && !isHttpUrl(url)) {

@@ -19,8 +19,6 @@ export interface ProblemNewsroom {
   problemPages: string[];
 }
 
-type Preprocessor = (data: Record<string, unknown>, content: string) => unknown;
-
 export function contentPlugin(eleventyConfig: UserConfig): void {
   const input = eleventyConfig.directories.input;
   // Story files are data for the engine, never templates: no template syntax in a body ever runs.
@@ -59,8 +57,7 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
     permalink: (data: { problemPage: string }) => data.problemPage,
   });
   // While there are problems only the problem pages are built; otherwise never.
-  const addPreprocessor = (eleventyConfig as UserConfig & { addPreprocessor(name: string, extensions: string, fn: Preprocessor): void }).addPreprocessor.bind(eleventyConfig);
-  addPreprocessor("khabar-content-problems", "*", (data) => {
+  eleventyConfig.addPreprocessor("khabar-content-problems", "*", (data) => {
     const failing = Array.isArray((data.newsroom as Partial<ProblemNewsroom> | undefined)?.problems);
     if (failing !== (data.khabarProblemPage === true)) return false;
     return undefined;

@@ -8,7 +8,8 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { pictureFilter } from "../images/html.ts";
-import { Pictures, setBuildPictures } from "../images/pictures.ts";
+import { Pictures } from "../images/pictures.ts";
+import { setBuildPictures } from "../images/registry.ts";
 
 /** Where encoded pictures are kept between builds (KHABAR_IMAGE_CACHE overrides it). */
 export const PICTURE_CACHE = ".cache/images";

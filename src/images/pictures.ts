@@ -18,8 +18,6 @@ import { imageSize } from "image-size";
 import sharp from "sharp";
 import { PictureError, type ImageVariant, type ResponsiveImage } from "./registry.ts";
 
-export { buildPictures, PictureError, setBuildPictures, type ImageVariant, type ResponsiveImage } from "./registry.ts";
-
 /** Widths of the responsive versions (never wider than the source). */
 export const WIDTHS = [400, 800, 1200];
 /** Open Graph / X card picture. */

@@ -18,6 +18,8 @@ declare module "@11ty/eleventy" {
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
     addPassthroughCopy(path: string | Record<string, string>, options?: Record<string, unknown>): void;
     addWatchTarget(path: string): void;
+    /** Returning false skips the template (https://www.11ty.dev/docs/config-preprocessors/). */
+    addPreprocessor(name: string, extensions: string, fn: (data: Record<string, unknown>, content: string) => unknown): void;
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: string, callback: (...args: never[]) => unknown): void;

@@ -8,7 +8,8 @@ import { after, before, describe, it } from "node:test";
 import { imageSize } from "image-size";
 import sharp from "sharp";
 import { pictureFilter, pictureHtml } from "../../src/images/html.ts";
-import { PictureError, Pictures } from "../../src/images/pictures.ts";
+import { Pictures } from "../../src/images/pictures.ts";
+import { PictureError } from "../../src/images/registry.ts";
 import { validateFrontMatter } from "../../src/validate.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "khabar-images-"));

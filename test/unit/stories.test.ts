@@ -124,7 +124,9 @@ describe("bad content", () => {
     assert.deepEqual(problems, [`articles/خبر-أول.md: slug: "خبر-أول" is also the slug of articles/a/خبر-أول.md; expected every published story to have its own slug (rename a file or set slug)`]);
   });
   it("allows a draft to share a slug in production, where it is not published", async () => {
-    await load(site({ "draft/خبر-أول.md": story(`${ok}\ndraft: true`) }));
+    const newsroom = await load(site({ "draft/خبر-أول.md": story(`${ok}\ndraft: true`) }));
+    const published = newsroom.stories.filter((s) => s.slug === "خبر-أول");
+    assert.deepEqual(published.map((s) => s.file), ["articles/خبر-أول.md"], "the published story keeps the slug");
   });
   it("takes the slug from the file name, dropping diacritics, unless slug is set", async () => {
     const newsroom = await load(site({ "خَبَرٌ جديد.md": story(ok), "x.md": story(`${ok}\nslug: custom-slug`) }));
