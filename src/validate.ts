@@ -84,6 +84,19 @@ function misspelt(data: Record<string, unknown>, known: string[], prefix: string
     });
 }
 
+/** Looks an id up in a registry; an unknown id is a problem naming the valid ones and the likely one. */
+function registryEntry<T>(registry: Map<string, T>, id: string, kind: "source" | "category", expected: string, alternative: string, problems: FieldProblem[]): T | undefined {
+  const entry = registry.get(id);
+  if (!entry) {
+    const guess = closest(id, registry.keys());
+    problems.push({
+      field: kind === "source" ? "source.id" : "category",
+      message: `unknown ${kind} "${id}"; expected ${expected}${guess ? `; did you mean "${guess}"?` : ""}${alternative}`,
+    });
+  }
+  return entry;
+}
+
 function text(data: Record<string, unknown>, key: string, field: string, problems: FieldProblem[], required: boolean): string | undefined {
   const value = data[key];
   if (value === undefined || value === null || value === "") {
@@ -120,14 +133,8 @@ function validateSource(value: unknown, ctx: ValidationContext, problems: FieldP
   const id = text(value, "id", "source.id", problems, false);
   let registered: RegisteredSource | undefined;
   if (id !== undefined) {
-    registered = ctx.sources.get(id);
-    if (!registered) {
-      const guess = closest(id, ctx.sources.keys());
-      problems.push({
-        field: "source.id",
-        message: `unknown source "${id}"; expected a key of content/_data/sources.json (${[...ctx.sources.keys()].join(", ")})${guess ? `; did you mean "${guess}"?` : ""}, or leave id out and give source.name`,
-      });
-    }
+    const keys = [...ctx.sources.keys()].join(", ");
+    registered = registryEntry(ctx.sources, id, "source", `a key of content/_data/sources.json (${keys})`, ", or leave id out and give source.name", problems);
   }
   const name = text(value, "name", "source.name", problems, id === undefined) ?? registered?.name;
   const url = text(value, "url", "source.url", problems, true);
@@ -221,14 +228,7 @@ export function validateFrontMatter(data: Record<string, unknown>, ctx: Validati
   let category: Category | undefined;
   const categoryId = text(data, "category", "category", problems, true);
   if (categoryId !== undefined) {
-    category = ctx.categories.get(categoryId);
-    if (!category) {
-      const guess = closest(categoryId, ctx.categories.keys());
-      problems.push({
-        field: "category",
-        message: `unknown category "${categoryId}"; expected one of ${[...ctx.categories.keys()].join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`,
-      });
-    }
+    category = registryEntry(ctx.categories, categoryId, "category", `one of ${[...ctx.categories.keys()].join(", ")}`, "", problems);
   }
 
   const tags = stringList(data.tags, "tags", "tags", problems);
