@@ -10,12 +10,14 @@ import { fontsPlugin } from "./src/fonts.ts";
 import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
+import { pageWriterPlugin } from "./src/eleventy/page-writer.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
 import { seoPlugin } from "./src/eleventy/seo.ts";
 
 export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(contentPlugin); // stories: load, validate, render, publish rule
-  eleventyConfig.addPlugin(pagesPlugin); // story, list, home, index, search and 404 pages; feeds; sitemaps
+  eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
+  eleventyConfig.addPlugin(pageWriterPlugin); // story and list pages, rendered with the same layouts and written one by one
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)

@@ -9,7 +9,9 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
+import { pageFile } from "../pages.ts";
 import { slugify } from "../slug.ts";
+import { PAGES_WRITTEN, type PagesWritten } from "./page-writer.ts";
 import { ContentError, formatProblems, loadNewsroom, storyFiles, storyUrl, type ContentProblem } from "../stories.ts";
 
 /** What the pages get instead of the newsroom while the content has errors (preview only). */
@@ -62,14 +64,13 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
     if (failing !== (data.khabarProblemPage === true)) return false;
     return undefined;
   });
+  // Eleventy's own pages, then the story and list pages the page writer adds.
   eleventyConfig.on("eleventy.after", ({ results }: { results?: Array<{ outputPath?: string | false }> }) => {
     const output = eleventyConfig.directories.output;
     const pages = (results ?? []).flatMap((r) => (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") ? [path.relative(output, r.outputPath)] : []));
     if (!failing) lastPages = pages;
   });
-}
-
-/** Output path of a site URL such as /news/خبر/ (percent-decoded, as pages are written). */
-function pageFile(url: string): string {
-  return `${decodeURIComponent(url).replace(/^\//, "")}index.html`;
+  eleventyConfig.on(PAGES_WRITTEN, ({ pages }: PagesWritten) => {
+    if (!failing) lastPages = [...lastPages, ...pages];
+  });
 }

@@ -1,27 +1,11 @@
-// The site's pages, as virtual templates over the newsroom data; their markup lives in layouts/.
+// The site's single pages, feeds and sitemaps, as virtual templates over the newsroom data; their
+// markup lives in layouts/. Story and list pages, thousands of them, are written by page-writer.ts.
 // https://www.11ty.dev/docs/virtual-templates/ · https://www.11ty.dev/docs/pagination/
 import type { UserConfig } from "@11ty/eleventy";
 import type { Feed, FeedFormat } from "../feeds.ts";
-import type { ListPage } from "../listing.ts";
-import type { Story } from "../stories.ts";
 
 const page = { eleventyExcludeFromCollections: true };
-/** Pages are written to their (percent-decoded) site path. */
-const file = (url: string) => `${decodeURIComponent(url)}index.html`;
-
 export function pagesPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addTemplate("pages/story.njk", "", {
-    ...page,
-    layout: "story.njk",
-    pagination: { data: "newsroom.stories", size: 1, alias: "story" },
-    permalink: (data: { story: Story }) => file(data.story.url),
-  });
-  eleventyConfig.addTemplate("pages/list.njk", "", {
-    ...page,
-    layout: "list.njk",
-    pagination: { data: "newsroom.listings.pages", size: 1, alias: "list" },
-    permalink: (data: { list: ListPage }) => file(data.list.url),
-  });
   eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: "/index.html" });
   eleventyConfig.addTemplate("pages/tags.njk", "", { ...page, layout: "index-page.njk", indexKind: "tags", permalink: "/tags/index.html" });
   eleventyConfig.addTemplate("pages/sources.njk", "", { ...page, layout: "index-page.njk", indexKind: "sources", permalink: "/sources/index.html" });

@@ -23,6 +23,10 @@ declare module "@11ty/eleventy" {
     setServerOptions(options: Record<string, unknown>): void;
     setQuietMode(quiet: boolean): void;
     on(event: string, callback: (...args: never[]) => unknown): void;
+    emit(event: string, ...args: unknown[]): Promise<unknown>;
+    /** The template engine's own library instance, e.g. the Nunjucks Environment. */
+    amendLibrary<T>(engine: string, callback: (library: T) => void): void;
+    getFilter(name: string): ((...args: never[]) => unknown) | undefined;
     javascriptFunctions: Record<string, (...args: unknown[]) => unknown>;
   }
 
