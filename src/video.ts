@@ -18,13 +18,14 @@ export function parseVideoUrl(raw: string, resolveLocal: (src: string) => string
     const type = file[1]!.toLowerCase() === "mp4" ? "video/mp4" : "video/webm";
     return { kind: "file", src: isRemote ? text : resolveLocal(text), type };
   }
+  // Every plain paragraph is asked: skip the URL parser (and its exception) for what cannot be a link.
+  if (!/^https?:\/\/\S+$/i.test(text)) return null;
   let url: URL;
   try {
     url = new URL(text);
   } catch {
     return null;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
   const host = url.hostname.replace(/^(www\.|m\.)/, "");
   let youtubeId: string | undefined;
   if (host === "youtube.com" || host === "youtube-nocookie.com") {
