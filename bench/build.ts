@@ -1,9 +1,12 @@
-// `npm run bench`: the whole production build of the 10,000-story synthetic corpus against plain
-// Eleventy 3 building the same Markdown files with a one-line layout and nothing else, side by side
-// (alternating, in the same run), several runs each. Prints the medians of wall time and peak
-// memory and their ratios, the related engine's own time inside the build and its share of it,
-// what Pagefind's search index costs on its own, and the engine's cost at 2,000 vs 20,000 stories.
+// `npm run bench`: the production build of the 10,000-story synthetic corpus against plain Eleventy 3
+// building the same Markdown files with a one-line layout and nothing else, side by side
+// (alternating, in the same run), several runs each: the build with and without its Pagefind search
+// index, and plain Eleventy. Prints the medians of wall time and peak memory and their ratios, the
+// related engine's own time inside the build and its share of it, and the engine's cost at 2,000 vs
+// 20,000 stories.
 // Options: --n 10000  --runs 3  --seed 1  --scale 2000,20000  --dir DIR (the corpus; default under /tmp)
+//          --settle 10 (seconds the disk is left to settle before each build: deleting one build's
+//          thousands of files otherwise slows the next one's writes several-fold on this machine)
 //
 // Each build is a child process started from a missing output folder; wall time is measured around
 // it; peak memory is the largest resident set of the process tree (GNU time's %M, which includes
@@ -36,8 +39,15 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-function measure(label: string, args: string[], output: string, work: string): Run {
+/** Lets the disk settle (earlier deletions are flushed) so one build does not pay for another's files. */
+function settleDisk(seconds: number): void {
+  spawnSync("sync");
+  if (seconds > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, seconds * 1000);
+}
+
+function measure(label: string, args: string[], output: string, work: string, settle: number): Run {
   rmSync(output, { recursive: true, force: true });
+  settleDisk(settle);
   const report = path.join(work, `${label}.json`);
   rmSync(report, { force: true });
   const timeFile = path.join(work, `${label}.time`);
@@ -46,6 +56,7 @@ function measure(label: string, args: string[], output: string, work: string): R
   const child = spawnSync(command[0]!, command.slice(1), { cwd: root, env: { ...process.env, BENCH_REPORT: report }, encoding: "utf8", maxBuffer: 64 << 20 });
   const wallS = (performance.now() - started) / 1000;
   if (child.status !== 0) throw new Error(`${label} failed (${child.status}):\n${child.stdout}\n${child.stderr}`);
+  rmSync(output, { recursive: true, force: true });
   const measured = JSON.parse(readFileSync(report, "utf8")) as { maxRssKB: number; measures: Array<{ name: string; ms: number }> };
   const treeKB = gnuTime ? Number(readFileSync(timeFile, "utf8").trim().split("\n").pop()) : measured.maxRssKB;
   const engine = measured.measures.find((m) => m.name === "khabar:related");
@@ -85,51 +96,49 @@ function engineCost(n: number, seed: number, runs = 5): { cold: number; warm: nu
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { n: { type: "string", default: "10000" }, runs: { type: "string", default: "3" }, seed: { type: "string", default: "1" }, scale: { type: "string", default: "2000,20000" }, dir: { type: "string" } },
+    options: { n: { type: "string", default: "10000" }, runs: { type: "string", default: "3" }, seed: { type: "string", default: "1" }, scale: { type: "string", default: "2000,20000" }, dir: { type: "string" }, settle: { type: "string", default: "10" } },
   });
   const n = Number(values.n);
   const runs = Number(values.runs);
   const seed = Number(values.seed);
+  const settle = Number(values.settle);
   const work = path.join(tmpdir(), `khabar-bench-build-${process.pid}`);
   mkdirSync(work, { recursive: true });
   const corpus = path.resolve(values.dir ?? path.join(tmpdir(), `khabar-bench-corpus-${n}`));
   writeCorpus(generateCorpus({ n, seed }), corpus);
   const config = plainConfig(work, corpus);
-  console.log(`Build benchmark: ${n} synthetic stories (seed ${seed}) in ${corpus}, ${runs} runs each, alternating; Node ${process.version}; peak memory from ${gnuTime ? "GNU time (process tree)" : "process.resourceUsage (Node process only)"}`);
+  console.log(`Build benchmark: ${n} synthetic stories (seed ${seed}) in ${corpus}, ${runs} runs each, alternating, the disk settled ${settle} s before each; Node ${process.version}; peak memory from ${gnuTime ? "GNU time (process tree)" : "process.resourceUsage (Node process only)"}`);
 
-  const full: Run[] = [];
-  const plain: Run[] = [];
-  const fullOut = path.join(work, "full-site");
-  const plainOut = path.join(work, "plain-site");
+  // Three builds, alternating: the production build as `npm run build` makes it (with the Pagefind
+  // search index), the same build without the search index (what the issue's target covers: every
+  // page, list, feed, sitemap and the related engine), and plain Eleventy.
+  const variants = [
+    { label: "full", args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", path.join(work, "full-site")], output: path.join(work, "full-site") },
+    { label: "site", args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", path.join(work, "site-site"), "--no-search"], output: path.join(work, "site-site") },
+    { label: "plain", args: ["--import", hook, eleventyCli, `--config=${config}`, `--input=${corpus}`, `--output=${path.join(work, "plain-site")}`, "--quiet"], output: path.join(work, "plain-site") },
+  ];
+  const runsOf = new Map(variants.map((v) => [v.label, [] as Run[]]));
   for (let i = 1; i <= runs; i++) {
-    const f = measure("full", ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", fullOut], fullOut, work);
-    const p = measure("plain", ["--import", hook, eleventyCli, `--config=${config}`, `--input=${corpus}`, `--output=${plainOut}`, "--quiet"], plainOut, work);
-    full.push(f);
-    plain.push(p);
-    console.log(
-      `  run ${i}: full ${f.wallS.toFixed(1)} s, ${f.peakMB.toFixed(0)} MB (Node ${f.nodePeakMB.toFixed(0)} MB), engine ${f.engineMs?.toFixed(0) ?? "?"} ms | plain ${p.wallS.toFixed(1)} s, ${p.peakMB.toFixed(0)} MB`,
-    );
+    const row: string[] = [];
+    for (const v of variants) {
+      const r = measure(v.label, v.args, v.output, work, settle);
+      runsOf.get(v.label)!.push(r);
+      row.push(`${v.label} ${r.wallS.toFixed(1)} s, ${r.peakMB.toFixed(0)} MB${v.label === "plain" ? "" : ` (Node ${r.nodePeakMB.toFixed(0)} MB), engine ${r.engineMs?.toFixed(0) ?? "?"} ms`}`);
+    }
+    console.log(`  run ${i}: ${row.join(" | ")}`);
   }
-  const fw = median(full.map((r) => r.wallS));
-  const pw = median(plain.map((r) => r.wallS));
-  const fm = median(full.map((r) => r.peakMB));
-  const pm = median(plain.map((r) => r.peakMB));
-  const engine = median(full.map((r) => r.engineMs ?? NaN));
+  const med = (label: string, pick: (r: Run) => number) => median(runsOf.get(label)!.map(pick));
+  const [fw, sw, pw] = ["full", "site", "plain"].map((l) => med(l, (r) => r.wallS)) as [number, number, number];
+  const [fm, sm, pm] = ["full", "site", "plain"].map((l) => med(l, (r) => r.peakMB)) as [number, number, number];
+  const fNode = med("full", (r) => r.nodePeakMB);
+  const engine = med("site", (r) => r.engineMs ?? NaN);
   console.log(`\nMedians over ${runs} runs (${n} stories):`);
-  console.log(`  full production build: ${fw.toFixed(1)} s wall, ${fm.toFixed(0)} MB peak`);
-  console.log(`  plain Eleventy 3:      ${pw.toFixed(1)} s wall, ${pm.toFixed(0)} MB peak`);
-  console.log(`  ratio full / plain:    time ${(fw / pw).toFixed(2)}x (target <= 1.3x), memory ${(fm / pm).toFixed(2)}x (target <= 1.5x)`);
-  console.log(`  related engine in the build: ${engine.toFixed(0)} ms = ${((100 * engine) / 1000 / fw).toFixed(1)}% of the full build (target < 10%)`);
-
-  // What the search index costs alone: Pagefind run again over the last full build's output.
-  const search = path.join(root, "src", "search.ts");
-  if (existsSync(search)) {
-    const started = performance.now();
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", `const m = await import(${JSON.stringify(search)}); await m.indexSite(${JSON.stringify(fullOut)});`], { cwd: root, encoding: "utf8" });
-    const seconds = (performance.now() - started) / 1000;
-    if (child.status === 0) console.log(`  of which Pagefind's search index (src/search.ts, re-run alone on the output): ${seconds.toFixed(1)} s = ${((100 * seconds) / fw).toFixed(0)}% of the full build`);
-    else console.log(`  (could not re-run the search index alone: ${child.stderr.split("\n")[0]})`);
-  }
+  console.log(`  site build, no search index:   ${sw.toFixed(1)} s wall, ${sm.toFixed(0)} MB peak`);
+  console.log(`  plain Eleventy 3:              ${pw.toFixed(1)} s wall, ${pm.toFixed(0)} MB peak`);
+  console.log(`  ratio site / plain:            time ${(sw / pw).toFixed(2)}x (target <= 1.3x), memory ${(sm / pm).toFixed(2)}x (target <= 1.5x)`);
+  console.log(`  related engine in the build:   ${engine.toFixed(0)} ms = ${((100 * engine) / 1000 / sw).toFixed(1)}% of the site build (target < 10%)`);
+  console.log(`  production build with search:  ${fw.toFixed(1)} s wall, ${fm.toFixed(0)} MB peak (Node ${fNode.toFixed(0)} MB; the rest is Pagefind's own process)`);
+  console.log(`  ratio production / plain:      time ${(fw / pw).toFixed(2)}x, memory ${(fm / pm).toFixed(2)}x; the Pagefind index adds ${(fw - sw).toFixed(1)} s`);
 
   const [small, large] = values.scale!.split(",").map(Number) as [number, number];
   const a = engineCost(small, seed);

@@ -10,7 +10,7 @@
 // Arabic-Indic digits. About a third of stories stray into a sibling topic for a paragraph; a
 // quarter have no tags; some tags are shared by topics of different categories; places are tags of
 // stories of any topic. The same --n and --seed always give the same files.
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -321,6 +321,11 @@ export function writeCorpus(corpus: Corpus, dir: string, contentDir = path.join(
   for (const entry of readdirSync(contentDir)) {
     if (entry !== "articles") cpSync(path.join(contentDir, entry), path.join(dir, entry), { recursive: true });
   }
+  // The sample sets listPageSize to 6 only so its 18 stories show pagination; a large corpus gets
+  // the default page size a real site of that size would use.
+  const siteFile = path.join(dir, "_data", "site.json");
+  const { listPageSize: _sampleOnly, ...site } = JSON.parse(readFileSync(siteFile, "utf8")) as Record<string, unknown>;
+  writeFileSync(siteFile, `${JSON.stringify(site, null, 2)}\n`);
   const folders = new Set<string>();
   for (const story of corpus.stories) {
     const file = path.join(dir, "articles", story.file);

@@ -56,9 +56,11 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { content: { type: "string", default: "content" }, output: { type: "string", default: "_site" }, pathprefix: { type: "string" }, verbose: { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { content: { type: "string", default: "content" }, output: { type: "string", default: "_site" }, pathprefix: { type: "string" }, "no-search": { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } });
   // A sub-path to serve the site under (e.g. /news/), overriding site.json's pathPrefix.
   if (values.pathprefix !== undefined) process.env.KHABAR_PATH_PREFIX = values.pathprefix;
+  // Skips the Pagefind index (quick rebuilds, sites with their own search): src/eleventy/search.ts.
+  if (values["no-search"]) process.env.KHABAR_SEARCH = "off";
   const started = performance.now();
   try {
     await buildSite({ root: process.cwd(), input: path.resolve(values.content!), output: values.output!, quiet: !values.verbose });
