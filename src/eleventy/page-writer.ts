@@ -14,15 +14,23 @@ interface Nunjucks {
   render(name: string, context: Record<string, unknown>): string;
 }
 
-/** Emitted once the bulk pages are written. */
-export const PAGES_WRITTEN = "khabar.pagesWritten";
-export interface PagesWritten {
+/** Emitted before the bulk pages are written; listeners must not hold the writer up (they run beside it). */
+export const PAGES_WRITING = "khabar.pagesWriting";
+export interface PagesWriting {
   /** The output folder. */
   output: string;
+  runMode: string;
+  newsroom: Newsroom;
+}
+/** Emitted once the bulk pages are written. */
+export const PAGES_WRITTEN = "khabar.pagesWritten";
+export interface PagesWritten extends PagesWriting {
   /** Output paths of the pages written, relative to the output folder. */
   pages: string[];
-  runMode: string;
 }
+
+/** Pages written between two turns of the event loop, so work running beside the writer (the search index) is fed. */
+const PAGES_PER_TURN = 50;
 
 export function pageWriterPlugin(eleventyConfig: UserConfig): void {
   let nunjucks: Nunjucks | undefined;
@@ -42,14 +50,17 @@ export function pageWriterPlugin(eleventyConfig: UserConfig): void {
     const data = cascade;
     cascade = undefined;
     if (outputMode !== "fs" || !data) return;
-    const newsroom = data.newsroom as Partial<Newsroom>;
+    const newsroom = data.newsroom as Newsroom;
     if (!nunjucks) throw new Error("khabar: Eleventy's Nunjucks environment was never handed to the page writer");
-    if (!newsroom.stories || !newsroom.listings) return; // the preview while the content has errors
+    if (!Array.isArray(newsroom.stories)) return; // the preview while the content has errors
+    const event: PagesWriting = { output: directories.output, runMode, newsroom };
+    await eleventyConfig.emit(PAGES_WRITING, event);
     // Path prefix: the rewrite Eleventy's HTML base plugin applies to its own pages (a no-op for "/").
     const withBase = eleventyConfig.getFilter("transformWithHtmlBase") as ((this: unknown, html: string) => string | Promise<string>) | undefined;
     const written: string[] = [];
     const folders = new Set<string>();
-    for (const page of bulkPages({ stories: newsroom.stories, listings: newsroom.listings })) {
+    for (const page of bulkPages(newsroom)) {
+      if (written.length % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
       const file = pageFile(page.url);
       const pageData = { url: page.url, outputPath: path.join(directories.output, file) };
       let html = nunjucks.render(page.layout, { ...data, ...page.data, page: pageData });
@@ -63,6 +74,6 @@ export function pageWriterPlugin(eleventyConfig: UserConfig): void {
       writeFileSync(pageData.outputPath, html);
       written.push(file);
     }
-    await eleventyConfig.emit(PAGES_WRITTEN, { output: directories.output, pages: written, runMode } satisfies PagesWritten);
+    await eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: written } satisfies PagesWritten);
   });
 }

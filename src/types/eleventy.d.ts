@@ -46,7 +46,7 @@ declare module "@11ty/eleventy-plugin-rss" {
 
 declare module "pagefind" {
   interface Index {
-    addDirectory(options: { path: string; glob?: string }): Promise<{ errors: string[]; page_count: number }>;
+    addCustomRecord(record: { url: string; content: string; language: string; meta?: Record<string, string>; filters?: Record<string, string[]> }): Promise<{ errors: string[] }>;
     writeFiles(options: { outputPath: string }): Promise<{ errors: string[]; outputPath: string }>;
   }
   export function createIndex(options?: Record<string, unknown>): Promise<{ errors: string[]; index?: Index }>;

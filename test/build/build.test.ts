@@ -81,7 +81,7 @@ describe("a production build of the fixture site", () => {
     assert.match(html, /\[رابط خطر\]\(javascript:alert\(1\)\)/, "the refused link stays visible as text");
     assert.doesNotMatch(html, /<script>alert/);
     assert.match(html, /&lt;script&gt;alert\(&quot;body&quot;\)&lt;\/script&gt;/);
-    assert.match(html, /<h1 class="story-title" data-pagefind-meta="title">خبر أول: عنوان فيه &quot;علامات&quot; و&lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/h1>/);
+    assert.match(html, /<h1 class="story-title">خبر أول: عنوان فيه &quot;علامات&quot; و&lt;\/script&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/h1>/);
   });
 
   it("keeps the JSON-LD parseable and unable to close its <script> element", () => {
