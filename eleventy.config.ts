@@ -4,6 +4,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { readPathPrefix } from "./src/site.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { bidiPlugin } from "./src/eleventy/bidi.ts";
+import { cardsPlugin } from "./src/eleventy/cards.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
 import { fontsPlugin } from "./src/fonts.ts";
@@ -19,6 +20,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
   eleventyConfig.addPlugin(pageWriterPlugin); // story and list pages, rendered with the same layouts and written one by one
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
+  eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
   eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
   eleventyConfig.addPlugin(imagesPlugin); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)

@@ -1,7 +1,7 @@
 // Loads every story under content/articles/, validates it against the contract, renders its body
 // and decides what is published. Runs before any page is written; one ContentError lists every
 // problem in every file, so an editor fixes them all in one go.
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
@@ -214,25 +214,24 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
 
   const drafts: Draft[] = [];
   const files = await storyFiles(path.join(contentDir, "articles"));
-  await Promise.all(
-    files.map(async (absolute) => {
-      const file = rel(absolute);
-      const parsed = parseStoryFile(await readFile(absolute, "utf8"));
-      if (!parsed.ok) {
-        problems.push({ file, field: parsed.field, message: parsed.message });
-        return;
-      }
-      const result = validateFrontMatter(parsed.data, { timeZone: site.timeZone, categories, sources });
-      problems.push(...result.problems.map((p) => ({ file, ...p })));
-      if (!result.value) return;
-      const slug = result.value.slug ?? slugify(path.basename(absolute, ".md"));
-      if (!slug) {
-        problems.push({ file, field: "slug", message: "the file name gives an empty slug; expected a file name with letters or digits, or a slug field" });
-        return;
-      }
-      drafts.push({ file, absolute, fm: result.value, data: parsed.data, body: parsed.body, slug });
-    }),
-  );
+  // Read synchronously: for thousands of small files this is several times faster than fs/promises.
+  for (const absolute of files) {
+    const file = rel(absolute);
+    const parsed = parseStoryFile(readFileSync(absolute, "utf8"));
+    if (!parsed.ok) {
+      problems.push({ file, field: parsed.field, message: parsed.message });
+      continue;
+    }
+    const result = validateFrontMatter(parsed.data, { timeZone: site.timeZone, categories, sources });
+    problems.push(...result.problems.map((p) => ({ file, ...p })));
+    if (!result.value) continue;
+    const slug = result.value.slug ?? slugify(path.basename(absolute, ".md"));
+    if (!slug) {
+      problems.push({ file, field: "slug", message: "the file name gives an empty slug; expected a file name with letters or digits, or a slug field" });
+      continue;
+    }
+    drafts.push({ file, absolute, fm: result.value, data: parsed.data, body: parsed.body, slug });
+  }
 
   const known = new Set(drafts.map((d) => d.slug));
   const isPublished = (d: Draft) => !d.fm.draft && d.fm.date <= now;
