@@ -35,20 +35,36 @@ export function buildIndex({ terms, bags }: TermBags, config: RelatedConfig): Re
   const idf = Float64Array.from(df, (d) => bm25Idf(d, n));
   const { k1, b } = config.bm25;
 
+  // Each story's `termsPerStory` heaviest terms, heaviest first (ties: lower term id), picked by
+  // insertion into a short buffer: no per-term tuple, no sort of the whole bag.
+  const keep = config.termsPerStory;
+  const topIds = new Int32Array(keep);
+  const topWeights = new Float64Array(keep);
   const fingerprints: Fingerprint[] = bags.map((bag) => {
     const norm = k1 * (1 - b + (b * bag.length) / averageLength);
-    const scored: Array<[number, number]> = [];
+    let kept = 0;
     for (let i = 0; i < bag.ids.length; i++) {
       const id = bag.ids[i]!;
       const d = df[id]!;
       if (d < 2 || d > maxDf) continue;
       const tf = bag.tf[i]!;
-      scored.push([id, (idf[id]! * tf * (k1 + 1)) / (tf + norm)]);
+      const weight = (idf[id]! * tf * (k1 + 1)) / (tf + norm);
+      let at = kept;
+      while (at > 0 && (weight > topWeights[at - 1]! || (weight === topWeights[at - 1]! && id < topIds[at - 1]!))) at--;
+      if (at >= keep) continue;
+      const last = Math.min(kept, keep - 1);
+      topIds.copyWithin(at + 1, at, last);
+      topWeights.copyWithin(at + 1, at, last);
+      topIds[at] = id;
+      topWeights[at] = weight;
+      if (kept < keep) kept++;
     }
-    scored.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const kept = scored.slice(0, config.termsPerStory);
-    const length = Math.hypot(...kept.map(([, w]) => w)) || 1;
-    return { terms: Int32Array.from(kept, ([id]) => id), weights: Float64Array.from(kept, ([, w]) => w / length) };
+    let squares = 0;
+    for (let i = 0; i < kept; i++) squares += topWeights[i]! * topWeights[i]!;
+    const length = Math.sqrt(squares) || 1;
+    const weights = topWeights.slice(0, kept);
+    for (let i = 0; i < kept; i++) weights[i]! /= length;
+    return { terms: topIds.slice(0, kept), weights };
   });
 
   // Counting pass, then fill, then keep the heaviest `maxPostings` per term.

@@ -35,7 +35,7 @@ const DIGITS_ONLY = /^[0-9]+$/;
 /** Accumulates weighted counts per id over one story, then hands them over as compact arrays. */
 class Accumulator {
   private values = new Float64Array(1024);
-  private touched: number[] = [];
+  private readonly touched: number[] = [];
 
   add(id: number, weight: number): void {
     if (id >= this.values.length) {
@@ -48,13 +48,16 @@ class Accumulator {
   }
 
   take(): { ids: Int32Array; tf: Float64Array } {
-    const ids = Int32Array.from(this.touched);
-    const tf = new Float64Array(ids.length);
-    ids.forEach((id, i) => {
-      tf[i] = this.values[id]!;
-      this.values[id] = 0;
-    });
-    this.touched = [];
+    const { touched, values } = this;
+    const ids = new Int32Array(touched.length);
+    const tf = new Float64Array(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const id = touched[i]!;
+      ids[i] = id;
+      tf[i] = values[id]!;
+      values[id] = 0;
+    }
+    touched.length = 0;
     return { ids, tf };
   }
 }
