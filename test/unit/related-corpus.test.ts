@@ -48,3 +48,23 @@ describe("related stories on a 200-story generated corpus", () => {
     }
   });
 });
+
+describe("the quality measures of bench:related", () => {
+  const story = (slug: string) => ({ slug });
+  const [a, b, c, d] = ["a", "b", "c", "d"].map(story) as [ReturnType<typeof story>, ReturnType<typeof story>, ReturnType<typeof story>, ReturnType<typeof story>];
+  const topics = { a: "gaza", b: "gaza", c: "football", d: "football" };
+  const lists: Array<[{ slug: string }, { related: Array<{ slug: string }> }]> = [
+    [a, { related: [b, c] }],
+    [b, { related: [a] }],
+    [c, { related: [a, d] }],
+    [d, { related: [] }],
+  ];
+  const q = quality(lists, topics, 2);
+  it("counts a story as covered only with K related stories", () => assert.equal(q.coverage, 0.5));
+  it("counts the links that stay within the hidden topic", () => assert.equal(q.precision, 3 / 5));
+  it("counts the stories some related list links to", () => assert.equal(q.reached, 1));
+  it("sees the stories no related list links to", () => {
+    const fewer: typeof lists = [[a, { related: [b] }], [b, { related: [a] }], [c, { related: [a] }], [d, { related: [] }]];
+    assert.equal(quality(fewer, topics, 1).reached, 0.5);
+  });
+});
