@@ -82,16 +82,20 @@ function engineInputs(n: number, seed: number): Relatable[] {
   return generateCorpus({ n, seed }).stories.map((s) => ({ slug: s.slug, categoryId: s.category, ...s.fields }));
 }
 
-/** The engine alone, in this process: the first (cold) run and the median of the next ones. */
-function engineCost(n: number, seed: number, runs = 5): { cold: number; warm: number } {
-  const inputs = engineInputs(n, seed);
-  const times: number[] = [];
+/** The engine alone, in this process, at two sizes: the first (cold) run of each, then `runs` more
+ * of each, alternating between the sizes so both meet the same machine (both corpora stay in
+ * memory throughout); medians of those. */
+export function engineCosts(sizes: [number, number], seed: number, runs = 9): Array<{ cold: number; warm: number }> {
+  const inputs = sizes.map((n) => engineInputs(n, seed));
+  const times: number[][] = sizes.map(() => []);
   for (let i = 0; i <= runs; i++) {
-    const started = performance.now();
-    relatedStories(inputs, { count: 5, readAlsoCount: 4 });
-    times.push(performance.now() - started);
+    inputs.forEach((stories, s) => {
+      const started = performance.now();
+      relatedStories(stories, { count: 5, readAlsoCount: 4 });
+      times[s]!.push(performance.now() - started);
+    });
   }
-  return { cold: times[0]!, warm: median(times.slice(1)) };
+  return times.map((t) => ({ cold: t[0]!, warm: median(t.slice(1)) }));
 }
 
 async function main(): Promise<void> {
@@ -141,9 +145,8 @@ async function main(): Promise<void> {
   console.log(`  ratio production / plain:      time ${(fw / pw).toFixed(2)}x, memory ${(fm / pm).toFixed(2)}x; the Pagefind index adds ${(fw - sw).toFixed(1)} s`);
 
   const [small, large] = values.scale!.split(",").map(Number) as [number, number];
-  const a = engineCost(small, seed);
-  const b = engineCost(large, seed);
-  console.log(`\nRelated engine alone (this process; first run, then median of 5):`);
+  const [a, b] = engineCosts([small, large], seed) as [{ cold: number; warm: number }, { cold: number; warm: number }];
+  console.log(`\nRelated engine alone (this process; first run, then median of 9 more, the two sizes alternating):`);
   console.log(`  ${small} stories: ${a.cold.toFixed(0)} ms first, ${a.warm.toFixed(0)} ms median`);
   console.log(`  ${large} stories: ${b.cold.toFixed(0)} ms first, ${b.warm.toFixed(0)} ms median`);
   console.log(`  ${large / small}x the stories cost ${(b.warm / a.warm).toFixed(1)}x the time (median; first runs ${(b.cold / a.cold).toFixed(1)}x) (target <= 12x)`);
