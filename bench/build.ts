@@ -85,7 +85,7 @@ function engineInputs(n: number, seed: number): Relatable[] {
 /** The engine alone, in this process, at two sizes: the first (cold) run of each, then `runs` more
  * of each, alternating between the sizes so both meet the same machine (both corpora stay in
  * memory throughout); medians of those. */
-export function engineCosts(sizes: [number, number], seed: number, runs = 9): Array<{ cold: number; warm: number }> {
+function engineCosts(sizes: [number, number], seed: number, runs = 9): Array<{ cold: number; warm: number }> {
   const inputs = sizes.map((n) => engineInputs(n, seed));
   const times: number[][] = sizes.map(() => []);
   for (let i = 0; i <= runs; i++) {

@@ -44,14 +44,14 @@ function attributes(values: Record<string, string | number | undefined>): string
     .join("");
 }
 
-/** `<picture>` (or `<img>`) for a picture in a role; `extra` attributes go on the <img>. */
-export function pictureHtml(image: PictureInput, role: PictureRole, extra: Record<string, string> = {}): string {
+/** `<picture>` (or `<img>`) for a picture in a role. */
+export function pictureHtml(image: PictureInput, role: PictureRole): string {
   const rule = ROLES[role];
   const loading = rule.priority ? { fetchpriority: "high" } : { loading: "lazy" };
   const alt = rule.decorative ? "" : image.alt;
   const responsive = image.responsive;
   if (!responsive) {
-    const img = attributes({ class: rule.className, src: image.src, width: image.width, height: image.height, ...loading, decoding: "async", ...extra });
+    const img = attributes({ class: rule.className, src: image.src, width: image.width, height: image.height, ...loading, decoding: "async" });
     return `<img${img} alt="${escapeHtml(alt)}">`;
   }
   const fallback = responsive.sources.at(-1)!;
@@ -59,17 +59,16 @@ export function pictureHtml(image: PictureInput, role: PictureRole, extra: Recor
     .slice(0, -1)
     .map((source) => `<source${attributes({ type: source.type, srcset: source.srcset, sizes: rule.sizes })}>`)
     .join("");
-  const img = attributes({ class: rule.className, src: responsive.src, srcset: fallback.srcset, sizes: rule.sizes, width: responsive.width, height: responsive.height, ...loading, decoding: "async", ...extra });
+  const img = attributes({ class: rule.className, src: responsive.src, srcset: fallback.srcset, sizes: rule.sizes, width: responsive.width, height: responsive.height, ...loading, decoding: "async" });
   return `<picture>${sources}<img${img} alt="${escapeHtml(alt)}"></picture>`;
 }
 
 /** The filter templates call: `{{ story.image | picture("lead") | safe }}`; the same markup for the same picture is built once. */
-export function pictureFilter(): (image: PictureInput | undefined, role: PictureRole, extra?: Record<string, string>) => string {
+export function pictureFilter(): (image: PictureInput | undefined, role: PictureRole) => string {
   const built = new WeakMap<object, Map<PictureRole, string>>();
-  return (image, role, extra) => {
+  return (image, role) => {
     if (!image) return "";
     if (!ROLES[role]) throw new Error(`picture: unknown role "${role}"; expected one of ${Object.keys(ROLES).join(", ")}`);
-    if (extra) return pictureHtml(image, role, extra);
     let byRole = built.get(image);
     if (!byRole) built.set(image, (byRole = new Map()));
     let html = byRole.get(role);
