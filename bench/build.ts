@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { relatedStories, type Relatable } from "../src/related.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
+import { runCommand } from "../src/cli/run.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const hook = path.join(root, "bench", "measure-hook.mjs");
@@ -153,4 +154,4 @@ async function main(): Promise<void> {
   rmSync(work, { recursive: true, force: true });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await runCommand(import.meta.url, "bench", main);

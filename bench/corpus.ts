@@ -16,6 +16,7 @@ import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
 import { slugify } from "../src/slug.ts";
 import { CATEGORIES, GENERAL_WORDS, PLACES, STOP_WORDS, VERBS } from "./vocabulary.ts";
+import { runCommand } from "../src/cli/run.ts";
 
 export interface CorpusOptions {
   n: number;
@@ -350,4 +351,4 @@ async function main(): Promise<void> {
   console.log(`Wrote ${corpus.stories.length} stories over ${topicCount} topics to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s (answer key: ${path.join(values.out, "topics.json")})`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await runCommand(import.meta.url, "corpus", main);

@@ -17,6 +17,7 @@ import { DateTime } from "luxon";
 import { relatedStories, type RelatedOptions } from "../src/related.ts";
 import { loadNewsroom, relatedInput, type Story } from "../src/stories.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
+import { runCommand } from "../src/cli/run.ts";
 
 export interface Quality {
   stories: number;
@@ -105,4 +106,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await runCommand(import.meta.url, "bench:related", main);

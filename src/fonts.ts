@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { runCommand } from "./cli/run.ts";
 
 const require = createRequire(import.meta.url);
 const PACKAGE = "@fontsource-variable/readex-pro";
@@ -108,4 +109,4 @@ async function measure(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) await measure();
+await runCommand(import.meta.url, "fonts", measure);

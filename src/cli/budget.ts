@@ -24,6 +24,7 @@ import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { buildSite } from "./build.ts";
+import { runCommand } from "./run.ts";
 
 export const LIMITS = {
   /** HTML + CSS + JS of one page, compressed. */
@@ -333,4 +334,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === `file://${process.argv[1]}`) await main();
+await runCommand(import.meta.url, "budget", main);

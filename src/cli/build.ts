@@ -7,6 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
 import { ContentError } from "../stories.ts";
+import { runCommand } from "./run.ts";
 
 export interface BuildOptions {
   /** Folder holding content/, layouts/ and eleventy.config.ts. */
@@ -72,4 +73,4 @@ async function main(): Promise<void> {
   console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+await runCommand(import.meta.url, "build", main);
