@@ -84,16 +84,16 @@ function misspelt(data: Record<string, unknown>, known: string[], prefix: string
     });
 }
 
+/** What is said of an id a registry does not have: the valid ones, the likely one, then `alternative`. */
+export function unknownIdMessage(registry: Map<string, unknown>, id: string, kind: "source" | "category", expected: string, alternative = ""): string {
+  const guess = closest(id, registry.keys());
+  return `unknown ${kind} "${id}"; expected ${expected}${guess ? `; did you mean "${guess}"?` : ""}${alternative}`;
+}
+
 /** Looks an id up in a registry; an unknown id is a problem naming the valid ones and the likely one. */
 function registryEntry<T>(registry: Map<string, T>, id: string, kind: "source" | "category", expected: string, alternative: string, problems: FieldProblem[]): T | undefined {
   const entry = registry.get(id);
-  if (!entry) {
-    const guess = closest(id, registry.keys());
-    problems.push({
-      field: kind === "source" ? "source.id" : "category",
-      message: `unknown ${kind} "${id}"; expected ${expected}${guess ? `; did you mean "${guess}"?` : ""}${alternative}`,
-    });
-  }
+  if (!entry) problems.push({ field: kind === "source" ? "source.id" : "category", message: unknownIdMessage(registry, id, kind, expected, alternative) });
   return entry;
 }
 

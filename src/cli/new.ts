@@ -8,10 +8,11 @@ import { DateTime } from "luxon";
 import { isHttpUrl } from "../html.ts";
 import { readStoryIndex } from "../import/existing.ts";
 import { checkStoryText, storyText, writeNewFile, FileExistsError } from "../import/write.ts";
-import { loadRegistries, orderedCategories, type Registries } from "../site.ts";
+import { absoluteUrl, loadRegistries, orderedCategories, type Registries } from "../site.ts";
 import { slugify } from "../slug.ts";
 import { storyUrl } from "../stories.ts";
 import { closest } from "../suggest.ts";
+import { unknownIdMessage } from "../validate.ts";
 import { runCommand } from "./run.ts";
 
 export interface NewStoryInput {
@@ -30,27 +31,16 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** Absolute address of a site path, with the site's path prefix when it has one. */
-export function absoluteStoryUrl(registries: Registries, slug: string): string {
-  const { site } = registries;
-  const prefix = typeof site.pathPrefix === "string" ? site.pathPrefix.replace(/\/+$/, "") : "";
-  return `${site.baseUrl}${prefix}${storyUrl(slug)}`;
-}
-
 /** The problems with what the editor gave, each with what is expected. */
 export function inputProblems(input: Partial<NewStoryInput>, registries: Registries): string[] {
   const problems: string[] = [];
   const { categories, sources } = registries;
   if (!input.title?.trim()) problems.push('a title is needed: npm run new -- "عنوان الخبر" --category ID --source ID --url https://...');
   if (!input.category) problems.push(`--category is needed; expected one of ${[...categories.keys()].join(", ")}`);
-  else if (!categories.has(input.category)) {
-    const guess = closest(input.category, categories.keys());
-    problems.push(`--category: unknown category "${input.category}"; expected one of ${[...categories.keys()].join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`);
-  }
+  else if (!categories.has(input.category)) problems.push(`--category: ${unknownIdMessage(categories, input.category, "category", `one of ${[...categories.keys()].join(", ")}`)}`);
   if (!input.sourceId && !input.sourceName) problems.push(`--source is needed; expected a key of content/_data/sources.json (${[...sources.keys()].join(", ")}), or --source-name "اسم المصدر" for a source that is not registered`);
   else if (input.sourceId && !sources.has(input.sourceId)) {
-    const guess = closest(input.sourceId, sources.keys());
-    problems.push(`--source: unknown source "${input.sourceId}"; expected one of ${[...sources.keys()].join(", ")}${guess ? `; did you mean "${guess}"?` : ""}, or --source-name "اسم المصدر" for a source that is not registered`);
+    problems.push(`--source: ${unknownIdMessage(sources, input.sourceId, "source", `one of ${[...sources.keys()].join(", ")}`, ', or --source-name "اسم المصدر" for a source that is not registered')}`);
   }
   if (!input.url) problems.push("--url is needed: the address of the original story (every story is attributed)");
   else if (!isHttpUrl(input.url)) problems.push(`--url: "${input.url}" is not an http or https address; expected the original story's address, e.g. https://www.example.com/news/123`);
@@ -96,7 +86,7 @@ export async function createStory(contentDir: string, input: NewStoryInput, now:
     if (error instanceof FileExistsError) throw new UsageError(`${path.relative(process.cwd(), file)} already exists; expected a different title (or edit that story)`);
     throw error;
   }
-  return { file, slug, url: absoluteStoryUrl(registries, slug) };
+  return { file, slug, url: absoluteUrl(site, storyUrl(slug)) };
 }
 
 /** Questions on a line-by-line input (a terminal or a pipe): answers are read in order, never lost. */

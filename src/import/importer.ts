@@ -9,7 +9,7 @@ import { parseStoryDate } from "../dates.ts";
 import { shorten } from "../markdown.ts";
 import { loadRegistries, type RegisteredSource } from "../site.ts";
 import { slugify } from "../slug.ts";
-import { closest } from "../suggest.ts";
+import { unknownIdMessage } from "../validate.ts";
 import { FeedEncodingError } from "./decode.ts";
 import { readStoryIndex, urlKey } from "./existing.ts";
 import { FeedError, parseFeed, type Feed, type FeedItem } from "./feed.ts";
@@ -100,13 +100,9 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
   const { site, categories, sources } = registries;
 
   const source = sources.get(options.sourceId);
-  if (!source) {
-    const guess = closest(options.sourceId, sources.keys());
-    throw new ImportError(`--source: unknown source "${options.sourceId}"; expected a key of content/_data/sources.json (${[...sources.keys()].join(", ")})${guess ? `; did you mean "${guess}"?` : ""}`);
-  }
+  if (!source) throw new ImportError(`--source: ${unknownIdMessage(sources, options.sourceId, "source", `a key of content/_data/sources.json (${[...sources.keys()].join(", ")})`)}`);
   if (options.category !== undefined && !categories.has(options.category)) {
-    const guess = closest(options.category, categories.keys());
-    throw new ImportError(`--category: unknown category "${options.category}"; expected one of ${[...categories.keys()].join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`);
+    throw new ImportError(`--category: ${unknownIdMessage(categories, options.category, "category", `one of ${[...categories.keys()].join(", ")}`)}`);
   }
   const categoryMap = categoryMapOf(source);
   const badMap = [...categoryMap.entries()].filter(([, id]) => !categories.has(id));
