@@ -32,9 +32,14 @@ describe("buildSitemaps", () => {
   it("puts only stories of the last 48 hours in the news sitemap, at most 1,000", () => {
     const recent = Array.from({ length: 1200 }, (_, i) => story(`r${i}`, (i / 1200) * 47));
     const old = [story("old", 49), story("edge", NEWS_WINDOW_MS / 3600_000 + 0.01)];
-    const { news } = buildSitemaps(site, [], [...recent, ...old], now);
+    // old stories first, so only the 48-hour rule (not the cap) can keep them out
+    const { news } = buildSitemaps(site, [], [...old, story("future", -1), ...recent], now);
     assert.equal(news.length, 1000);
-    assert.ok(news.every((s) => now - s.published.epoch <= NEWS_WINDOW_MS));
+    assert.ok(news.every((s) => now - s.published.epoch <= NEWS_WINDOW_MS && s.published.epoch <= now));
     assert.equal(news[0]!.slug, "r0");
+  });
+  it("keeps a story 48 hours old and leaves out one a moment older, or dated in the future", () => {
+    const { news } = buildSitemaps(site, [], [story("future", -1), story("edge-in", 48), story("edge-out", 48.001), story("recent", 1)], now);
+    assert.deepEqual(news.map((s) => s.slug), ["edge-in", "recent"]);
   });
 });
