@@ -94,6 +94,8 @@ describe("the preview server", () => {
     assert.match(body, /reload-client/);
     const draft = await get(`/news/${encodeURIComponent("مسودة")}/`);
     assert.match(draft.body, /data-status="draft">مسودة</);
+    const scheduled = await get(`/news/${encodeURIComponent("مجدول")}/`);
+    assert.match(scheduled.body, /data-status="scheduled">مجدول</);
   });
 
   it("updates a story's page after an edit", async (t) => {

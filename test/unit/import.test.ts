@@ -324,12 +324,14 @@ describe("importFeed", () => {
 
   it("refuses an unknown source, category, --since or categoryMap target before reading the feed", async () => {
     const content = site();
-    await assert.rejects(run(content, feed("clean.rss.xml"), "wir"), /--source: unknown source "wir".*did you mean "wire"\?/);
-    await assert.rejects(run(content, feed("clean.rss.xml"), "wire", { category: "sport" }), /--category: unknown category "sport".*did you mean "sports"\?/);
-    await assert.rejects(run(content, feed("clean.rss.xml"), "wire", { since: "last week" }), /--since: "last week" is not a date/);
-    await assert.rejects(run(content, feed("nothing-here.xml"), "wire"), /nothing-here\.xml: no such file/);
+    // a feed that does not exist: were it read first, each of these would fail with "no such file"
+    const missing = feed("nothing-here.xml");
+    await assert.rejects(run(content, missing, "wir"), /--source: unknown source "wir".*did you mean "wire"\?/);
+    await assert.rejects(run(content, missing, "wire", { category: "sport" }), /--category: unknown category "sport".*did you mean "sports"\?/);
+    await assert.rejects(run(content, missing, "wire", { since: "last week" }), /--since: "last week" is not a date/);
+    await assert.rejects(run(content, missing, "wire"), /nothing-here\.xml: no such file/);
     writeFileSync(path.join(content, "_data/sources.json"), JSON.stringify({ wire: { name: "W", categoryMap: { Politics: "politic" } } }));
-    await assert.rejects(run(content, feed("clean.rss.xml"), "wire"), /wire\.categoryMap maps to unknown categories \("politics" -> "politic"\)/);
+    await assert.rejects(run(content, missing, "wire"), /wire\.categoryMap maps to unknown categories \("politics" -> "politic"\)/);
   });
 
   it("writes nothing on a dry run", async () => {

@@ -32,6 +32,7 @@ describe("syndication settings", () => {
   it("can point the canonical URL to the original story, while share links keep the site's page", async () => {
     const story = await load({ canonical: "original" });
     assert.equal(story.canonicalUrl, "https://wire.example/story/1");
+    assert.ok(story.share.length > 0);
     assert.ok(story.share.every((l) => decodeURIComponent(l.href).includes(story.pageUrl)));
   });
   it("can keep republished stories out of search engines", async () => {
