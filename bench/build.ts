@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { relatedStories, type Relatable } from "../src/related.ts";
+import { RELATED_MEASURE, relatedStories, type Relatable } from "../src/related.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { runCommand } from "../src/cli/run.ts";
 
@@ -60,7 +60,7 @@ function measure(label: string, args: string[], output: string, work: string, se
   rmSync(output, { recursive: true, force: true });
   const measured = JSON.parse(readFileSync(report, "utf8")) as { maxRssKB: number; measures: Array<{ name: string; ms: number }> };
   const treeKB = gnuTime ? Number(readFileSync(timeFile, "utf8").trim().split("\n").pop()) : measured.maxRssKB;
-  const engine = measured.measures.find((m) => m.name === "khabar:related");
+  const engine = measured.measures.find((m) => m.name === RELATED_MEASURE);
   return { wallS, peakMB: Math.max(treeKB, measured.maxRssKB) / 1024, nodePeakMB: measured.maxRssKB / 1024, engineMs: engine?.ms };
 }
 

@@ -8,7 +8,6 @@
 // Then re-runs the engine on the same stories with one setting changed at a time (ة/ه folding off,
 // the issue's plain prefix rule, Snowball's Arabic stemmer, no stemming, tags only) to show what
 // each choice is worth. Options: --n 2000,10000  --seed 1  --dir /tmp/…  --quick (default rows only).
-import { readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -77,8 +76,9 @@ async function main(): Promise<void> {
   console.log(`Related stories on the synthetic corpus (seed ${values.seed}), K = ${k}`);
   for (const n of values.n!.split(",").map(Number)) {
     const dir = path.resolve(values.dir ?? path.join(tmpdir(), `khabar-bench-related-${n}`));
-    writeCorpus(generateCorpus({ n, seed: Number(values.seed) }), dir);
-    const topics = JSON.parse(readFileSync(path.join(dir, "topics.json"), "utf8")) as Record<string, string>;
+    const corpus = generateCorpus({ n, seed: Number(values.seed) });
+    writeCorpus(corpus, dir);
+    const { topics } = corpus;
     const newsroom = await loadNewsroom({ contentDir: dir, includeUnpublished: false, now: DateTime.now(), root: dir });
     const site = newsroom.site.related;
     const asLists = (stories: Story[]) => stories.map((s) => [s, s] as [Story, Story]);

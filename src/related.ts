@@ -9,7 +9,7 @@ import { newestByCategory, otherCategories, storyLists } from "./related/lists.t
 import { Scorer, type StoryFacts } from "./related/score.ts";
 import { analyze } from "./related/terms.ts";
 
-export { DEFAULT_CONFIG, relatedConfig, type RelatedConfig, type RelatedSettings } from "./related/config.ts";
+export { relatedConfig } from "./related/config.ts";
 
 export interface Relatable {
   slug: string;

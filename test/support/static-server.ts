@@ -11,6 +11,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { contentSecurityPolicy } from "../../src/csp.ts";
+import { normalizePathPrefix } from "../../src/site.ts";
 
 const contentTypes: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -52,10 +53,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-function normalisePrefix(prefix = ""): string {
-  const trimmed = prefix.replace(/^\/+|\/+$/g, "");
-  return trimmed ? `/${trimmed}` : "";
-}
+/** The site's path prefix rule, without the trailing slash ("" at the root). */
+const normalisePrefix = (prefix?: string) => normalizePathPrefix(prefix).replace(/\/$/, "");
 
 async function isFile(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isFile() ?? false;
@@ -67,8 +66,9 @@ async function isDirectory(file: string): Promise<boolean> {
 
 async function notFound(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const page = path.join(root, "404.html");
-  const body = (await isFile(page)) ? await readFile(page) : Buffer.from("404 Not Found\n");
-  response.writeHead(404, { "content-type": (await isFile(page)) ? contentTypes[".html"]! : contentTypes[".txt"]!, "content-length": body.length, ...SECURITY_HEADERS });
+  const hasPage = await isFile(page);
+  const body = hasPage ? await readFile(page) : Buffer.from("404 Not Found\n");
+  response.writeHead(404, { "content-type": hasPage ? contentTypes[".html"]! : contentTypes[".txt"]!, "content-length": body.length, ...SECURITY_HEADERS });
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
