@@ -35,7 +35,7 @@ interface BuiltStory {
 }
 
 const isPublished = (frontMatter: Record<string, unknown>): boolean =>
-  frontMatter.draft !== true && new Date(frontMatter.date as string | Date).getTime() <= Date.now();
+  frontMatter.draft !== true && new Date(frontMatter.date as string).getTime() <= Date.now();
 
 /** Every published story of content/, matched to the page built for it (by its headline). */
 function builtStories(): BuiltStory[] {

@@ -2,8 +2,8 @@
 // this file's default export), plus what the tests read from its input (content/) and its output.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import yaml from "js-yaml";
 import { buildSite } from "../../src/cli/build.ts";
+import { parseStoryFile } from "../../src/frontMatter.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const siteDir = path.join(root, "test/output/site");
@@ -59,11 +59,10 @@ export function storyFiles(): StoryFile[] {
     .filter((file) => file.endsWith(".md"))
     .sort()
     .map((file) => {
-      const text = readFileSync(path.join(dir, file), "utf8");
-      const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-      const frontMatter = ((match ? yaml.load(match[1]!) : undefined) ?? {}) as Record<string, unknown>;
-      const body = match ? text.slice(match[0].length) : text;
-      return { file: path.join("content/articles", file), name: path.basename(file, ".md"), frontMatter, body };
+      // read as the engine reads it (core schema: dates stay strings)
+      const parsed = parseStoryFile(readFileSync(path.join(dir, file), "utf8"));
+      if (!parsed.ok) throw new Error(`content/articles/${file}: ${parsed.field} ${parsed.message}`);
+      return { file: path.join("content/articles", file), name: path.basename(file, ".md"), frontMatter: parsed.data, body: parsed.body };
     });
 }
 
