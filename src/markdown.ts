@@ -57,22 +57,21 @@ export function figureHtml(img: { src: string; alt: string }, title: string, med
 
 const isRemote = (src: string) => /^https?:\/\//i.test(src);
 
-/** The pipeline's markup for a local picture, or null (remote, missing, or no pipeline). */
-function localPicture(src: string, alt: string, role: "figure" | "inline", env: Env): string | null {
-  if (isRemote(src) || !env.context.picture || env.missingAssets.includes(src)) return null;
-  const url = env.context.resolveAsset(src);
-  return url === null ? null : env.context.picture(url, alt, role);
+/** A picture's site URL and, for a local one, the pipeline's markup (null: remote, missing, or no pipeline). */
+function resolvePicture(src: string, alt: string, role: "figure" | "inline", env: Env): { url: string; picture: string | null } {
+  if (isRemote(src)) return { url: src, picture: null };
+  const url = resolveLocal(src, env);
+  return url === null ? { url: src, picture: null } : { url, picture: env.context.picture ? env.context.picture(url, alt, role) : null };
 }
 
-function resolveImage(src: string, env: Env): string {
-  if (isRemote(src)) return src;
+/** Site URL of a local file named in a story; a missing one is recorded and gives null. */
+function resolveLocal(src: string, env: Env): string | null {
   const resolved = env.context.resolveAsset(src);
-  if (resolved === null) {
-    env.missingAssets.push(src);
-    return src;
-  }
+  if (resolved === null) env.missingAssets.push(src);
   return resolved;
 }
+
+const resolveImage = (src: string, env: Env): string => (isRemote(src) ? src : (resolveLocal(src, env) ?? src));
 
 function textOf(tokens: Token[] | null): string {
   if (!tokens) return "";
@@ -117,8 +116,8 @@ function createMarkdown(): MarkdownIt {
         if (image && title) {
           const src = image.attrGet("src") ?? "";
           const alt = textOf(image.children);
-          const resolved = resolveImage(src, env);
-          html = figureHtml({ src: resolved, alt }, title, localPicture(src, alt, "figure", env));
+          const { url: resolved, picture } = resolvePicture(src, alt, "figure", env);
+          html = figureHtml({ src: resolved, alt }, title, picture);
         } else {
           const url = videoUrlOf(inline);
           const video = url ? parseVideoUrl(url, (src) => resolveImage(src, env)) : null;
@@ -142,8 +141,7 @@ function createMarkdown(): MarkdownIt {
   md.renderer.rules.image = (tokens, idx, options, env: Env, self) => {
     const token = tokens[idx]!;
     const src = token.attrGet("src") ?? "";
-    const resolved = resolveImage(src, env);
-    const picture = localPicture(src, textOf(token.children), "inline", env);
+    const { url: resolved, picture } = resolvePicture(src, textOf(token.children), "inline", env);
     if (picture !== null) return picture;
     token.attrSet("src", resolved);
     token.attrSet("loading", "lazy");
