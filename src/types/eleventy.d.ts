@@ -16,6 +16,7 @@ declare module "@11ty/eleventy" {
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;
+    addAsyncFilter(name: string, filter: (...args: never[]) => Promise<unknown>): void;
     addPassthroughCopy(path: string | Record<string, string>, options?: Record<string, unknown>): void;
     addWatchTarget(path: string): void;
     /** Returning false skips the template (https://www.11ty.dev/docs/config-preprocessors/). */
