@@ -20,8 +20,6 @@ const PACKAGE = "@fontsource-variable/readex-pro";
 const packageDir = path.dirname(require.resolve(`${PACKAGE}/package.json`));
 const version = (JSON.parse(readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string }).version;
 
-export const FONT_FAMILY = "Readex Pro";
-
 /** The font files, as copied to /assets/fonts/. */
 export const FONT_FILES = [
   { subset: "arabic", source: path.join(packageDir, "files/readex-pro-arabic-wght-normal.woff2"), name: `readex-pro-arabic-wght-${version}.woff2`, preload: true },

@@ -4,7 +4,7 @@ import type { Category } from "./site.ts";
 import type { Story, StoryCard } from "./stories.ts";
 
 export interface Home {
-  lead?: StoryCard & { description: string };
+  lead?: StoryCard;
   latest: StoryCard[];
   blocks: Array<{ category: Category; stories: StoryCard[] }>;
 }
@@ -19,5 +19,5 @@ export function buildHome(stories: Story[], categories: Category[], sizes: { lat
       stories: stories.filter((s) => s.category.id === category.id && !shown.has(s)).slice(0, sizes.perCategory).map(card),
     }))
     .filter((block) => block.stories.length > 0);
-  return { lead: lead && { ...card(lead), description: lead.description }, latest: latest.map(card), blocks };
+  return { lead: lead && card(lead), latest: latest.map(card), blocks };
 }

@@ -173,9 +173,16 @@ interface Draft {
   slug: string;
 }
 
+const cards = new WeakMap<Story, StoryCard>();
+
+/** A story's card: one object per story, shared by every list it appears in. */
 export function toCard(story: Story): StoryCard {
-  const { slug, title, url, summary, image, published, category, sourceName, sourceUrl } = story;
-  return { slug, title, url, summary, image, published, category, sourceName, sourceUrl };
+  let card = cards.get(story);
+  if (!card) {
+    const { slug, title, url, summary, image, published, category, sourceName, sourceUrl } = story;
+    cards.set(story, (card = { slug, title, url, summary, image, published, category, sourceName, sourceUrl }));
+  }
+  return card;
 }
 
 /** What the related engine reads of a story (bench/related.ts re-runs the engine with it). */
