@@ -18,7 +18,7 @@ export function formatImport(result: ImportResult, feed: string, dryRun = false)
   lines.push(`${feed}: ${format === "atom" ? "Atom" : "RSS"} feed, ${encoding}, ${items} item${items === 1 ? "" : "s"}`);
   for (const w of result.written) lines.push(`  ${dryRun ? "would write" : "new"}: ${w.file}${w.datedNow ? " (no date in the feed: dated now)" : ""}`);
   for (const s of result.skipped) lines.push(`  skipped: ${describeItem(s)}: ${s.reason}`);
-  for (const r of result.rejected) lines.push(`  rejected: ${describeItem(r)}${r.link && !r.reason.startsWith("the link") ? ` (${r.link})` : ""}: ${r.reason}`);
+  for (const r of result.rejected) lines.push(`  rejected: ${describeItem(r)}${r.link ? ` (${r.link})` : ""}: ${r.reason}`);
   lines.push(`${result.written.length} new, ${result.skipped.length} skipped, ${result.rejected.length} rejected${dryRun ? " (dry run: nothing written)" : ""}.`);
   return lines.join("\n");
 }

@@ -6,6 +6,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { decodeFeed } from "./decode.ts";
+import { resolveUrl } from "./html.ts";
 
 export class FeedError extends Error {
   override name = "FeedError";
@@ -189,7 +190,7 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
     const alt = text(pick(node, "media", "description"));
     const credit = text(pick(node, "media", "credit"));
     for (const c of candidates) {
-      const url = absolute(c.url, base);
+      const url = resolveUrl(c.url, base);
       if (url) return { url, alt: c.alt ?? alt, credit: c.credit ?? credit };
     }
     return undefined;
@@ -199,13 +200,13 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
     const channel = list(root.channel)[0];
     const rawItems = rootName === "rss" ? (isNode(channel) ? list(channel.item) : []) : list(root.item);
     // A relative item link is read against the channel's own link (the site's address).
-    const channelLink = absolute(isNode(channel) ? text(channel.link) : undefined, undefined);
+    const channelLink = resolveUrl(isNode(channel) ? text(channel.link) : undefined, undefined);
     if (rootName === "rss" && !isNode(channel)) throw new FeedError("the RSS feed has no <channel>; expected <rss><channel>…<item>…</item></channel></rss>");
     const items = rawItems.map((raw, i): FeedItem => {
       const item = isNode(raw) ? raw : {};
       const guid = list(item.guid)[0];
       const guidLink = text(guid) && attr(guid, "isPermaLink") !== "false" ? text(guid) : undefined;
-      const link = absolute(text(item.link), channelLink) ?? absolute(guidLink, channelLink) ?? absolute(attr(item, "rdf:about"), undefined);
+      const link = resolveUrl(text(item.link), channelLink) ?? resolveUrl(guidLink, channelLink) ?? resolveUrl(attr(item, "rdf:about"), undefined);
       const dateText = text(item.pubDate) ?? text(pick(item, "dc", "date"));
       const description = htmlField(item.description);
       const encoded = htmlField(pick(item, "content", "encoded"));
@@ -226,14 +227,14 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
 
   if (rootName === "feed" || rootName.endsWith(":feed")) {
     const feedLinks = list(root.link);
-    const feedLink = absolute(attr(feedLinks.find((l) => (attr(l, "rel") ?? "alternate") === "alternate"), "href") ?? attr(root, "xml:base"), undefined);
+    const feedLink = resolveUrl(attr(feedLinks.find((l) => (attr(l, "rel") ?? "alternate") === "alternate"), "href") ?? attr(root, "xml:base"), undefined);
     const items = list(root.entry).map((raw, i): FeedItem => {
       const entry = isNode(raw) ? raw : {};
       const links = list(entry.link);
       const alternate = links.find((l) => (attr(l, "rel") ?? "alternate") === "alternate") ?? links.find((l) => !attr(l, "rel"));
       const id = text(entry.id);
       const href = attr(alternate, "href");
-      const link = absolute(href, feedLink) ?? (id && /^https?:/i.test(id) ? absolute(id, undefined) : undefined);
+      const link = resolveUrl(href, feedLink) ?? (id && /^https?:/i.test(id) ? resolveUrl(id, undefined) : undefined);
       const dateText = text(entry.published) ?? text(entry.updated) ?? text(pick(entry, "dc", "date"));
       const summary = htmlField(entry.summary);
       const content = htmlField(entry.content);
@@ -253,17 +254,6 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
   }
 
   throw new FeedError(`the root element is <${rootName}>; expected an RSS 2.0 (<rss>) or Atom (<feed>) feed`);
-}
-
-/** An http(s) URL, resolved against the item's link when relative; undefined otherwise. */
-export function absolute(url: string | undefined, base: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url.trim(), base);
-    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Bytes of a feed file or response to items. */

@@ -25,7 +25,8 @@ export function isTrackingPixel(src: string | undefined, width?: string, height?
   }
 }
 
-function resolve(url: string | undefined, base: string | undefined, schemes = ["http:", "https:"]): string | undefined {
+/** An address resolved against `base` when relative, if its scheme is allowed (http(s) by default); undefined otherwise. */
+export function resolveUrl(url: string | undefined, base: string | undefined, schemes = ["http:", "https:"]): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url.trim(), base);
@@ -60,16 +61,16 @@ export function sanitizeBody(html: string, base?: string): string {
     nonTextTags: ["script", "style", "textarea", "option", "noscript", "template", "select", "button", "svg", "math", "head", "title"],
     transformTags: {
       a: (tagName, attribs) => {
-        const href = resolve(attribs.href, base, ["http:", "https:", "mailto:"]);
+        const href = resolveUrl(attribs.href, base, ["http:", "https:", "mailto:"]);
         return { tagName, attribs: href ? { href, ...(attribs.title ? { title: attribs.title } : {}) } : {} };
       },
       img: (tagName, attribs) => {
-        const src = resolve(attribs.src ?? attribs["data-src"], base);
+        const src = resolveUrl(attribs.src ?? attribs["data-src"], base);
         return { tagName, attribs: { ...attribs, src: src ?? "" } };
       },
-      iframe: (tagName, attribs) => ({ tagName, attribs: { src: resolve(attribs.src, base) ?? "" } }),
-      video: (tagName, attribs): sanitizeHtml.Tag => ({ tagName, attribs: attribs.src ? { src: resolve(attribs.src, base) ?? "" } : {} }),
-      source: (tagName, attribs) => ({ tagName, attribs: { src: resolve(attribs.src, base) ?? "", ...(attribs.type ? { type: attribs.type } : {}) } }),
+      iframe: (tagName, attribs) => ({ tagName, attribs: { src: resolveUrl(attribs.src, base) ?? "" } }),
+      video: (tagName, attribs): sanitizeHtml.Tag => ({ tagName, attribs: attribs.src ? { src: resolveUrl(attribs.src, base) ?? "" } : {} }),
+      source: (tagName, attribs) => ({ tagName, attribs: { src: resolveUrl(attribs.src, base) ?? "", ...(attribs.type ? { type: attribs.type } : {}) } }),
       h1: "h2",
       b: "strong",
       i: "em",

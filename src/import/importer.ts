@@ -142,7 +142,8 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
       continue;
     }
     if (!/^https?:\/\//i.test(item.link)) {
-      result.rejected.push(outcome(`the link "${item.link}" is not an http(s) address; expected the original story's address`));
+      // the reason quotes the link, so it is not printed a second time
+      result.rejected.push({ ...outcome(`the link "${item.link}" is not an http(s) address; expected the original story's address`), link: undefined });
       continue;
     }
     const key = urlKey(item.link);
