@@ -297,7 +297,7 @@ async function measurePictures(contentDir: string, stories: Story[], site: SiteS
     else site.defaultImage = { ...site.defaultImage, src: url };
     if (url !== null && pictures && !isHttpUrl(url)) {
       try {
-        site.defaultImage = { ...site.defaultImage, ...sharePictures(pictures, url) };
+        site.defaultImage = { ...site.defaultImage, ...sharePictures(pictures, url, false) };
       } catch (error) {
         if (!(error instanceof PictureError)) throw error;
         problems.push({ file: siteFile, field: "defaultImage.src", message: `"${site.defaultImage.src}" ${error.message}` });
@@ -308,10 +308,10 @@ async function measurePictures(contentDir: string, stories: Story[], site: SiteS
   await Promise.all(stories.flatMap((story) => (story.image ? [measure(story.image)] : [])));
 }
 
-/** The share picture and the JSON-LD crops of a local picture. */
-function sharePictures(pictures: Pictures, url: string): Pick<StoryPicture, "width" | "height" | "share" | "crops"> {
+/** The share picture and (for a story's own picture: only stories carry them in JSON-LD) the crops of a local picture. */
+function sharePictures(pictures: Pictures, url: string, withCrops = true): Pick<StoryPicture, "width" | "height" | "share" | "crops"> {
   const { width, height } = pictures.source(url);
-  return { width, height, share: pictures.share(url), crops: pictures.crops(url) };
+  return { width, height, share: pictures.share(url), crops: withCrops ? pictures.crops(url) : undefined };
 }
 
 interface BuildContext {

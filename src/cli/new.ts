@@ -55,8 +55,8 @@ export interface CreatedStory {
 }
 
 /** Writes the story; throws UsageError with the reason when it cannot. */
-export async function createStory(contentDir: string, input: NewStoryInput, now: DateTime = DateTime.now()): Promise<CreatedStory> {
-  const registries = await loadRegistries(path.join(contentDir, "_data"));
+export async function createStory(contentDir: string, input: NewStoryInput, now: DateTime = DateTime.now(), registries?: Registries): Promise<CreatedStory> {
+  registries ??= await loadRegistries(path.join(contentDir, "_data"));
   const problems = inputProblems(input, registries);
   if (problems.length) throw new UsageError(problems.join("\n"));
   const { site, categories, sources } = registries;
@@ -184,7 +184,7 @@ async function main(): Promise<void> {
   } else {
     input = { title: positionals.join(" "), category: values.category ?? "", sourceId: values.source, sourceName: values["source-name"], url: values.url ?? "", draft: !values.publish };
   }
-  const created = await createStory(contentDir, input);
+  const created = await createStory(contentDir, input, DateTime.now(), registries);
   console.log(`Created ${path.relative(process.cwd(), created.file)}`);
   console.log(`Its address: ${decodeURI(created.url)}`);
   console.log(`  (percent-encoded: ${created.url})`);

@@ -24,8 +24,7 @@ export interface FeedItem {
   /** HTML or text as the feed gives it (tags are stripped later). */
   titleHtml?: string;
   link?: string;
-  /** The date as written, and parsed (undefined when missing or not a date). */
-  dateText?: string;
+  /** The date, parsed (undefined when missing or not a date). */
   date?: DateTime;
   summaryHtml?: string;
   bodyHtml?: string;
@@ -214,7 +213,6 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
         position: i + 1,
         titleHtml: htmlField(item.title),
         link: link ?? (text(item.link) || undefined),
-        dateText,
         date: parseFeedDate(dateText),
         summaryHtml: encoded ? description : undefined,
         bodyHtml: encoded ?? description,
@@ -242,7 +240,6 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
         position: i + 1,
         titleHtml: htmlField(entry.title),
         link: link ?? (href || undefined),
-        dateText,
         date: parseFeedDate(dateText),
         summaryHtml: content ? summary : undefined,
         bodyHtml: content ?? summary,
