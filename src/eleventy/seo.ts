@@ -1,12 +1,11 @@
 // Page metadata filters: each layout asks src/seo.ts for its page's Open Graph, X card and JSON-LD
 // values instead of assembling them in Nunjucks.
 import type { UserConfig } from "@11ty/eleventy";
-import { homeMeta, listCrumbs, listMeta, listTitle, storyMeta } from "../seo.ts";
+import { homeMeta, listHeading, listMeta, storyMeta } from "../seo.ts";
 
 export function seoPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("storyMeta", storyMeta);
   eleventyConfig.addFilter("listMeta", listMeta);
   eleventyConfig.addFilter("homeMeta", homeMeta);
-  eleventyConfig.addFilter("listTitle", listTitle);
-  eleventyConfig.addFilter("listCrumbs", listCrumbs);
+  eleventyConfig.addFilter("listHeading", listHeading);
 }
