@@ -142,8 +142,10 @@ export class Pictures {
     return result;
   }
 
-  /** The 1200x630 share picture (JPEG), cropped around the most salient part; enlarged when the source is smaller. */
-  share(siteUrl: string): ImageVariant {
+  /** The 1200x630 share picture (JPEG), cropped around the most salient part; enlarged when the source is smaller.
+   * None for SVG, as for crops: the picture itself is then what share previews get. */
+  share(siteUrl: string): ImageVariant | undefined {
+    if (!RASTER.has(this.source(siteUrl).type)) return undefined;
     return this.#crop(siteUrl, { label: "share", ...SHARE_SIZE });
   }
 

@@ -58,8 +58,8 @@ describe("Pictures", () => {
 
   it("makes a 1200x630 share picture, even from a smaller source", async () => {
     const pictures = new Pictures({ contentDir: content, cacheDir });
-    const wide = pictures.share("/images/wide.jpg");
-    const small = pictures.share("/images/small.jpg");
+    const wide = pictures.share("/images/wide.jpg")!;
+    const small = pictures.share("/images/small.jpg")!;
     assert.deepEqual([wide.width, wide.height, small.width, small.height], [1200, 630, 1200, 630]);
     const out = path.join(work, "share-out");
     await pictures.writeTo(out);
@@ -86,6 +86,8 @@ describe("Pictures", () => {
   it("serves SVG as it is and raster logos as one 64 px WebP", async () => {
     const pictures = new Pictures({ contentDir: content, cacheDir });
     assert.equal(pictures.responsive("/images/logo.svg"), null);
+    assert.equal(pictures.share("/images/logo.svg"), undefined, "an SVG lead picture is no build error: it has no share crop");
+    assert.deepEqual(pictures.crops("/images/logo.svg"), []);
     assert.deepEqual(pictures.logo("/images/logo.svg"), { url: "/images/logo.svg", width: 64, height: 64 });
     const logo = pictures.logo("/images/square.png");
     assert.match(logo.url, /^\/img\/[\w-]+-64\.webp$/);
