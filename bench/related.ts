@@ -64,10 +64,9 @@ export const VARIANTS: Variant[] = [
   { name: "no stemming", options: { stem: { replace: (w: string) => w } } },
   { name: "no recency decay", options: { recency: { weight: 0 } } },
   { name: "tags only (like Hugo's keywords)", options: { fields: { title: 0, summary: 0, body: 0, tags: 1 } } },
-  // The index's cap per term bounds the work per story; smaller caps are cheaper at scale but
-  // leave more stories out of every list (see "reached").
-  { name: "index cap 128 stories per term", options: { maxPostings: 128 } },
-  { name: "index cap 64 stories per term", options: { maxPostings: 64 } },
+  // How many stories per shared term are looked at (the nearest in time) bounds the work per story.
+  { name: "nearest 32 stories per term", options: { nearestPerTerm: 32 } },
+  { name: "nearest 256 stories per term", options: { nearestPerTerm: 256 } },
 ];
 
 async function main(): Promise<void> {

@@ -59,7 +59,7 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], optio
   });
   const handPicked = stories.map((s) => s.handPicked.map((slug) => bySlug.get(slug)).filter((i): i is number => i !== undefined));
 
-  const index = buildIndex(analyze(stories, config), config);
+  const index = buildIndex(analyze(stories, config), facts.epoch, config);
   const scorer = new Scorer(index, facts, config);
   const newest = newestByCategory(facts, categoryIds.size);
   const input = { handPicked, facts, newestByCategory: newest, otherCategories: otherCategories(newest, facts, config) };

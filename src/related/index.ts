@@ -1,18 +1,22 @@
 // The inverted index, built once per build. Each story keeps only its `termsPerStory` highest
 // BM25-weighted terms (its fingerprint, scaled to unit length so that scores are cosines); each
-// term keeps at most `maxPostings` stories, highest weight first. Terms found in one story only, or
-// in more than `maxDocumentShare` of them, cannot tell related stories apart and are left out.
+// term lists its stories in order of publication, and each fingerprint entry remembers where its
+// story sits in that list, so that scoring can look at the stories published nearest to it
+// (score.ts). Terms found in one story only, or in more than `maxDocumentShare` of them, cannot
+// tell related stories apart and are left out.
 import type { RelatedConfig } from "./config.ts";
 import type { TermBags } from "./terms.ts";
 
 export interface Fingerprint {
   terms: Int32Array;
   weights: Float64Array;
+  /** Where the story sits in each term's posting list. */
+  positions: Int32Array;
 }
 
 export interface RelatedIndex {
   fingerprints: Fingerprint[];
-  /** term id -> story indexes, highest weight first */
+  /** term id -> story indexes, oldest first (ties: lower index) */
   postings: Int32Array[];
   /** term id -> weights matching `postings` */
   postingWeights: Float64Array[];
@@ -22,7 +26,8 @@ export function bm25Idf(documentFrequency: number, documents: number): number {
   return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
-export function buildIndex({ terms, bags }: TermBags, config: RelatedConfig): RelatedIndex {
+/** `epoch`: each story's publication time, which orders the posting lists. */
+export function buildIndex({ terms, bags }: TermBags, epoch: Float64Array, config: RelatedConfig): RelatedIndex {
   const n = bags.length;
   const df = new Int32Array(terms.length);
   let totalLength = 0;
@@ -64,30 +69,25 @@ export function buildIndex({ terms, bags }: TermBags, config: RelatedConfig): Re
     const length = Math.sqrt(squares) || 1;
     const weights = topWeights.slice(0, kept);
     for (let i = 0; i < kept; i++) weights[i]! /= length;
-    return { terms: topIds.slice(0, kept), weights };
+    return { terms: topIds.slice(0, kept), weights, positions: new Int32Array(kept) };
   });
 
-  // Counting pass, then fill, then keep the heaviest `maxPostings` per term.
+  // Counting pass, then fill in order of publication.
   const sizes = new Int32Array(terms.length);
   for (const f of fingerprints) for (const id of f.terms) sizes[id]!++;
   const postings = Array.from(sizes, (size) => new Int32Array(size));
   const postingWeights = Array.from(sizes, (size) => new Float64Array(size));
   const filled = new Int32Array(terms.length);
-  fingerprints.forEach((f, story) => {
+  const order = Array.from(fingerprints.keys()).sort((x, y) => epoch[x]! - epoch[y]! || x - y);
+  for (const story of order) {
+    const f = fingerprints[story]!;
     for (let i = 0; i < f.terms.length; i++) {
       const id = f.terms[i]!;
       const at = filled[id]!++;
       postings[id]![at] = story;
       postingWeights[id]![at] = f.weights[i]!;
+      f.positions[i] = at;
     }
-  });
-  for (let id = 0; id < terms.length; id++) {
-    const list = postings[id]!;
-    if (list.length <= config.maxPostings) continue;
-    const weights = postingWeights[id]!;
-    const order = Array.from(list.keys()).sort((x, y) => weights[y]! - weights[x]! || list[x]! - list[y]!).slice(0, config.maxPostings);
-    postings[id] = Int32Array.from(order, (i) => list[i]!);
-    postingWeights[id] = Float64Array.from(order, (i) => weights[i]!);
   }
   return { fingerprints, postings, postingWeights };
 }

@@ -1,6 +1,7 @@
 // Relatedness of two stories: the cosine of their fingerprints (shared top terms, BM25-weighted,
 // title and tags counted up), plus a small bonus for the same category, times a recency decay.
-// Candidates are only the stories that share an indexed term with the story: no all-pairs loop.
+// Candidates are only the stories that share an indexed term with the story, and per term only the
+// `nearestPerTerm` published nearest to it: no all-pairs loop, and a bounded cost per story.
 import type { RelatedConfig } from "./config.ts";
 import type { RelatedIndex } from "./index.ts";
 
@@ -49,12 +50,20 @@ export class Scorer {
     const { sums, touched } = this;
     let count = 0;
     const own = fingerprints[story]!;
+    const nearest = this.config.nearestPerTerm;
     for (let t = 0; t < own.terms.length; t++) {
       const term = own.terms[t]!;
       const weight = own.weights[t]!;
       const list = postings[term]!;
       const weights = postingWeights[term]!;
-      for (let i = 0; i < list.length; i++) {
+      let from = 0;
+      let to = list.length;
+      if (to > nearest + 1) {
+        // the story itself and `nearest` others around it, moved inwards at either end of the list
+        from = Math.min(Math.max(0, own.positions[t]! - (nearest >> 1)), to - nearest - 1);
+        to = from + nearest + 1;
+      }
+      for (let i = from; i < to; i++) {
         const other = list[i]!;
         if (sums[other] === 0) touched[count++] = other;
         sums[other]! += weight * weights[i]!;

@@ -80,7 +80,7 @@ describe("scoring", () => {
 });
 
 describe("the index", () => {
-  const config = relatedConfig({ termsPerStory: 3, maxPostings: 2, maxDocumentShare: 1 });
+  const config = relatedConfig({ termsPerStory: 3, maxDocumentShare: 1 });
   const stories = [
     { title: "غزة هدنة معبر رفح أسرى" },
     { title: "غزة هدنة معبر" },
@@ -90,7 +90,9 @@ describe("the index", () => {
     { title: "رفح أسرى" },
   ];
   const bags = analyze(stories, config);
-  const index = buildIndex(bags, config);
+  // published in the reverse order of the list: the last story is the oldest
+  const epoch = Float64Array.from(stories, (_, i) => T0 - i * DAY);
+  const index = buildIndex(bags, epoch, config);
   it("keeps at most termsPerStory terms per story, scaled to unit length", () => {
     assert.equal(index.fingerprints[0]!.terms.length, 3, "the first story has 5 terms found elsewhere too");
     for (const f of index.fingerprints) {
@@ -102,18 +104,28 @@ describe("the index", () => {
     assert.equal(index.fingerprints[4]!.terms.length, 0);
     assert.ok(bags.bags[4]!.ids.length > 0, "the words are read, just not indexed");
   });
-  it("keeps at most maxPostings stories per term, highest weight first", () => {
-    const term = bags.terms.indexOf("غزه");
-    const list = index.postings[term]!;
-    const all = buildIndex(bags, relatedConfig({ termsPerStory: 3, maxDocumentShare: 1 }));
-    const weights = all.postingWeights[term]!;
-    const heaviest = [...all.postings[term]!.keys()].sort((x, y) => weights[y]! - weights[x]!).slice(0, 2);
-    assert.deepEqual([...list], heaviest.map((i) => all.postings[term]![i]!));
-    assert.ok(index.postingWeights[term]![0]! > index.postingWeights[term]![1]!);
+  it("lists each term's stories oldest first, and remembers where each story sits in them", () => {
+    assert.deepEqual([...index.postings[bags.terms.indexOf("رفح")]!], [5, 0]);
+    assert.deepEqual([...index.postings[bags.terms.indexOf("معبر")]!], [1, 0]);
+    index.fingerprints.forEach((f, story) => {
+      f.terms.forEach((id, i) => assert.equal(index.postings[id]![f.positions[i]!], story));
+      f.terms.forEach((id, i) => assert.equal(index.postingWeights[id]![f.positions[i]!], f.weights[i]));
+    });
   });
   it("leaves out terms in more than maxDocumentShare of the stories", () => {
-    const strict = buildIndex(bags, relatedConfig({ maxDocumentShare: 0.5 }));
+    const strict = buildIndex(bags, epoch, relatedConfig({ maxDocumentShare: 0.5 }));
     assert.equal(strict.postings[bags.terms.indexOf("غزه")]!.length, 0);
+  });
+  it("looks, per shared term, at the nearestPerTerm stories published nearest to the story", () => {
+    // seven stories a day apart saying the same, each in a section of its own (no fallback)
+    const week = Array.from({ length: 7 }, (_, day) => story({ slug: `day-${day}`, categoryId: `c${day}`, epoch: T0 + day * DAY, title: "محطة طاقة شمسية جديدة" }));
+    const near = (settings: Partial<RelatedOptions>, day: number) =>
+      slugs(relatedStories(week, { count: 6, readAlsoCount: 0, maxDocumentShare: 1, ...settings }).get(week[day]!)!.related).sort();
+    assert.deepEqual(near({ nearestPerTerm: 2 }, 3), ["day-2", "day-4"]);
+    assert.deepEqual(near({ nearestPerTerm: 2 }, 0), ["day-1", "day-2"], "at the start, the window moves inwards");
+    assert.deepEqual(near({ nearestPerTerm: 2 }, 6), ["day-4", "day-5"], "at the end too");
+    assert.deepEqual(near({ nearestPerTerm: 3 }, 3), ["day-2", "day-4", "day-5"]);
+    assert.deepEqual(near({}, 3), ["day-0", "day-1", "day-2", "day-4", "day-5", "day-6"], "the default looks further");
   });
   it("finds candidates only through shared terms: a story sharing none gets the newest of its category", () => {
     const lonely = story({ slug: "lonely", categoryId: "sports", title: "كلمات لا يشاركها أحد" });
