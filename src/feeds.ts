@@ -25,7 +25,7 @@ export interface Feed {
 function feed(key: string, name: string | undefined, home: string, stories: Story[], size: number): Feed {
   const latest = stories.slice(0, size);
   const urls = Object.fromEntries(Object.entries(FEED_FILES).map(([format, file]) => [format, `${home}${file}`])) as Record<FeedFormat, string>;
-  const updated = latest.map((s) => s.updated ?? s.published).sort((a, b) => b.epoch - a.epoch)[0]?.iso ?? new Date(0).toISOString();
+  const updated = latest.map((s) => s.modified).sort((a, b) => b.epoch - a.epoch)[0]?.iso ?? new Date(0).toISOString();
   return { key, name, home, urls, stories: latest, updated };
 }
 

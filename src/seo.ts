@@ -66,7 +66,7 @@ function publisher(site: SiteSettings) {
 
 export function storyMeta(story: Story, site: SiteSettings, labels: PageLabels): PageMeta {
   const image = metaImage(site, story.image);
-  const modified = (story.updated ?? story.published).iso;
+  const modified = story.modified.iso;
   const article = {
     "@type": "NewsArticle",
     headline: story.title,

@@ -26,7 +26,7 @@ const indexable = (s: Story) => !s.noindex && s.canonicalUrl === s.pageUrl;
 export function buildSitemaps(site: SiteSettings, pagePaths: SitemapUrl[], stories: Story[], now: number, limit = SITEMAP_LIMIT): Sitemaps {
   const urls: SitemapUrl[] = [
     ...pagePaths.map((u) => ({ ...u, loc: absoluteUrl(site, u.loc) })),
-    ...stories.filter(indexable).map((s) => ({ loc: s.pageUrl, lastmod: (s.updated ?? s.published).iso })),
+    ...stories.filter(indexable).map((s) => ({ loc: s.pageUrl, lastmod: s.modified.iso })),
   ];
   const news = stories.filter((s) => indexable(s) && s.published.epoch <= now && now - s.published.epoch <= NEWS_WINDOW_MS).slice(0, NEWS_LIMIT);
   if (urls.length <= limit) return { parts: [{ path: "/sitemap.xml", urls }], news };

@@ -91,7 +91,10 @@ export interface Story extends StoryCard {
   /** The tags with their list pages. */
   tagLinks: Array<{ name: string; url: string }>;
   source: StorySource;
+  /** Shown as «آخر تحديث» only when it differs from `published`. */
   updated?: StoryTime;
+  /** Last change: `updated`, else `published` (feeds, sitemaps, JSON-LD and Open Graph). */
+  modified: StoryTime;
   videoHtml?: string;
   html: string;
   /** Plain text of the body, for search and related stories. */
@@ -363,6 +366,8 @@ function buildStory(draft: Draft, { site, labels, contentDir, now, problems, pic
   const logo = fm.source.logo ? (isHttpUrl(fm.source.logo) ? fm.source.logo : (logos.get(fm.source.logo) ?? contentUrl(contentDir, path.join(contentDir, fm.source.logo)))) : undefined;
   const url = storyUrl(draft.slug);
   const pageUrl = absoluteUrl(site, url);
+  const published = storyTime(fm.date, site.timeZone, site.digits);
+  const updated = fm.updated && +fm.updated !== +fm.date ? storyTime(fm.updated, site.timeZone, site.digits) : undefined;
   const canonicalUrl = site.syndication.canonical === "original" ? fm.source.url : pageUrl;
   const scheduled = fm.date > now;
   const firstParagraph = shorten(body.firstParagraph, 200);
@@ -377,8 +382,9 @@ function buildStory(draft: Draft, { site, labels, contentDir, now, problems, pic
     summary: fm.summary ?? firstParagraph,
     description: shorten(fm.summary ?? body.firstParagraph, 160),
     image,
-    published: storyTime(fm.date, site.timeZone, site.digits),
-    updated: fm.updated && +fm.updated !== +fm.date ? storyTime(fm.updated, site.timeZone, site.digits) : undefined,
+    published,
+    updated,
+    modified: updated ?? published,
     category: fm.category,
     sourceName: fm.source.name,
     sourceUrl: sourceUrl(fm.source),

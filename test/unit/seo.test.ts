@@ -15,6 +15,7 @@ const story = {
   canonicalUrl: "https://khabar.example/news/x/",
   published: { iso: "2025-12-03T10:15:00+03:00" },
   updated: { iso: "2025-12-03T12:00:00+03:00" },
+  modified: { iso: "2025-12-03T12:00:00+03:00" },
   category: { id: "politics", name: "سياسة", url: "/category/politics/" },
   tags: ["روسيا", "أوكرانيا"],
   source: { name: "العربية", url: "https://www.alarabiya.net/x", homepage: "https://www.alarabiya.net/" },

@@ -8,7 +8,8 @@ const site = normalizeSite({ name: "خبر", baseUrl: "https://khabar.example/",
 const now = Date.UTC(2025, 11, 3, 12);
 const story = (slug: string, hoursAgo: number, extra: Partial<Story> = {}) => {
   const pageUrl = `https://khabar.example/news/news/${slug}/`;
-  return { slug, pageUrl, canonicalUrl: pageUrl, noindex: false, published: { epoch: now - hoursAgo * 3600_000, iso: "x", text: "" }, ...extra } as Story;
+  const published = { epoch: now - hoursAgo * 3600_000, iso: new Date(now - hoursAgo * 3600_000).toISOString(), text: "" };
+  return { slug, pageUrl, canonicalUrl: pageUrl, noindex: false, published, modified: published, ...extra } as Story;
 };
 
 describe("buildSitemaps", () => {
@@ -17,6 +18,11 @@ describe("buildSitemaps", () => {
     assert.equal(index, undefined);
     assert.deepEqual(parts[0]!.urls.map((u) => u.loc), ["https://khabar.example/news/", "https://khabar.example/news/latest/", "https://khabar.example/news/news/a/"]);
     assert.equal(parts[0]!.path, "/sitemap.xml");
+  });
+  it("dates each story by its last change", () => {
+    const updated = { epoch: now, iso: "2025-12-03T12:00:00.000Z", text: "" };
+    const { parts } = buildSitemaps(site, [], [story("a", 5), story("b", 5, { updated, modified: updated })], now);
+    assert.deepEqual(parts[0]!.urls.map((u) => u.lastmod), ["2025-12-03T07:00:00.000Z", "2025-12-03T12:00:00.000Z"]);
   });
   it("splits into numbered parts and an index past the limit", () => {
     const stories = Array.from({ length: 5 }, (_, i) => story(`s${i}`, i));

@@ -69,6 +69,11 @@ describe("what a story page gets", () => {
     assert.equal(first.share.length, 5);
     assert.equal(first.data.extra_field, "محفوظ");
     assert.ok(first.updated);
+    assert.equal(first.modified, first.updated, "the last change is the update");
+  });
+  it("takes the publication time as the last change of a story never updated", async () => {
+    const never = (await load(site())).stories.find((s) => !s.updated)!;
+    assert.equal(never.modified, never.published);
   });
   it("uses the editor's summary when there is one", async () => {
     assert.equal((await load(site())).stories[1]!.summary, "ملخص كتبه المحرر");
