@@ -3,6 +3,9 @@
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { ContentError } from "./problems.ts";
+import { DEFAULT_CONFIG, relatedSettingsProblems } from "./related/config.ts";
+import type { FieldProblem } from "./validate.ts";
 
 export type Digits = "latn" | "arab";
 
@@ -72,7 +75,7 @@ const SITE_DEFAULTS = {
   timeZone: "UTC",
   digits: "latn",
   sourceLinks: { nofollow: true },
-  related: { count: 5, readAlsoCount: 4 },
+  related: { count: DEFAULT_CONFIG.count, readAlsoCount: DEFAULT_CONFIG.readAlsoCount },
   listPageSize: 20,
   home: { latest: 12, perCategory: 4 },
   feedSize: 50,
@@ -96,25 +99,28 @@ export function categoryUrl(id: string): string {
   return `/category/${id}/`;
 }
 
-/** Fills defaults and checks the settings the engine relies on; throws with every problem listed. */
-export function normalizeSite(raw: Record<string, unknown>): SiteSettings {
+/** Fills defaults and checks the settings the engine relies on; throws a ContentError listing every
+ * problem, as from `file` (where the settings were read). */
+export function normalizeSite(raw: Record<string, unknown>, file = "content/_data/site.json"): SiteSettings {
   const site = { ...SITE_DEFAULTS, ...raw } as SiteSettings;
   site.home = { ...SITE_DEFAULTS.home, ...(raw.home as object) };
   site.syndication = { ...SITE_DEFAULTS.syndication, ...(raw.syndication as object) };
   site.related = { ...SITE_DEFAULTS.related, ...(raw.related as object) };
-  const problems: string[] = [];
-  if (typeof site.name !== "string" || !site.name) problems.push("name: expected the site's name");
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+  if (typeof site.name !== "string" || !site.name) problem("name", "expected the site's name");
   if (typeof site.baseUrl !== "string" || !/^https?:\/\/[^/]+/.test(site.baseUrl)) {
-    problems.push("baseUrl: expected an absolute http(s) URL such as https://example.com");
+    problem("baseUrl", "expected an absolute http(s) URL such as https://example.com");
   } else {
     site.baseUrl = site.baseUrl.replace(/\/+$/, "");
   }
   site.pathPrefix = normalizePathPrefix(process.env.KHABAR_PATH_PREFIX ?? site.pathPrefix);
-  if (!Number.isInteger(site.listPageSize) || site.listPageSize < 1) problems.push(`listPageSize: expected a whole number of stories per page, got ${JSON.stringify(site.listPageSize)}`);
-  if (site.syndication.canonical !== "site" && site.syndication.canonical !== "original") problems.push(`syndication.canonical: expected "site" or "original", got ${JSON.stringify(site.syndication.canonical)}`);
-  if (site.digits !== "latn" && site.digits !== "arab") problems.push(`digits: expected "latn" or "arab", got ${JSON.stringify(site.digits)}`);
-  if (!isValidZone(site.timeZone)) problems.push(`timeZone: expected an IANA time zone such as Asia/Riyadh, got ${JSON.stringify(site.timeZone)}`);
-  if (problems.length) throw new Error(`content/_data/site.json is invalid:\n  ${problems.join("\n  ")}`);
+  if (!Number.isInteger(site.listPageSize) || site.listPageSize < 1) problem("listPageSize", `expected a whole number of stories per page, got ${JSON.stringify(site.listPageSize)}`);
+  if (site.syndication.canonical !== "site" && site.syndication.canonical !== "original") problem("syndication.canonical", `expected "site" or "original", got ${JSON.stringify(site.syndication.canonical)}`);
+  if (site.digits !== "latn" && site.digits !== "arab") problem("digits", `expected "latn" or "arab", got ${JSON.stringify(site.digits)}`);
+  if (!isValidZone(site.timeZone)) problem("timeZone", `expected an IANA time zone such as Asia/Riyadh, got ${JSON.stringify(site.timeZone)}`);
+  problems.push(...relatedSettingsProblems(raw.related));
+  if (problems.length) throw new ContentError(problems.map((p) => ({ file, ...p })));
   site.description ??= site.name;
   return site;
 }
@@ -160,7 +166,7 @@ export async function loadRegistries(dataDir: string): Promise<Registries> {
   for (const [id, value] of Object.entries(sourcesRaw ?? {})) {
     sources.set(id, { id, ...(value as Omit<RegisteredSource, "id">) });
   }
-  return { site: normalizeSite(siteRaw ?? {}), categories, sources };
+  return { site: normalizeSite(siteRaw ?? {}, path.relative(process.cwd(), path.join(dataDir, "site.json"))), categories, sources };
 }
 
 /** Categories in the order editors set in the registry. */

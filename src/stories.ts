@@ -19,27 +19,10 @@ import { sourceUrl, tagUrl } from "./listing.ts";
 import { buildSections, type Sections } from "./sections.ts";
 import { absoluteUrl, loadRegistries, type Category, type Registries, type SiteSettings } from "./site.ts";
 import { slugify } from "./slug.ts";
-import { validateFrontMatter, type FieldProblem, type StoryImageInput, type ValidFrontMatter } from "./validate.ts";
+import { ContentError, type ContentProblem } from "./problems.ts";
+import { validateFrontMatter, type StoryImageInput, type ValidFrontMatter } from "./validate.ts";
 import { parseVideoUrl } from "./video.ts";
 import { renderVideoBlock, type VideoLabels } from "./videoBlock.ts";
-
-export interface ContentProblem extends FieldProblem {
-  /** Path of the story file, relative to the project (e.g. content/articles/2025/12/x.md). */
-  file: string;
-}
-
-export class ContentError extends Error {
-  constructor(readonly problems: ContentProblem[]) {
-    super(formatProblems(problems));
-    this.name = "ContentError";
-  }
-}
-
-export function formatProblems(problems: ContentProblem[]): string {
-  const files = new Set(problems.map((p) => p.file)).size;
-  const lines = problems.map((p) => `  ${p.file}: ${p.field}: ${p.message}`);
-  return `${problems.length} content problem${problems.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}:\n${lines.join("\n")}`;
-}
 
 /** A picture as pages show it: `src` is a site URL (or the remote URL), sizes filled in by the build. */
 export interface StoryPicture extends StoryImageInput {

@@ -6,7 +6,7 @@ import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
-import { ContentError } from "../stories.ts";
+import { ContentError } from "../problems.ts";
 import { runCommand } from "./run.ts";
 
 export interface BuildOptions {
@@ -28,6 +28,30 @@ export function findContentError(error: unknown): ContentError | undefined {
   return undefined;
 }
 
+interface PassthroughManager {
+  copyPassthrough(pass: unknown): Promise<unknown>;
+}
+
+/**
+ * Eleventy copies passthrough files (pictures) alongside rendering and, when the global data fails
+ * (invalid content), leaves the copies running with nothing waiting for them (TemplateWriter.write
+ * and TemplatePassthroughManager.copyAll in 3.1.8): removing the temporary folder under them then
+ * crashed the process with ENOENT, or a copy made the folder again. Returns what to wait for: every
+ * copy started, whatever its outcome.
+ */
+function holdPassthroughCopies(eleventy: Eleventy): () => Promise<unknown> {
+  const manager = (eleventy as unknown as { passthroughManager?: PassthroughManager }).passthroughManager;
+  if (!manager) return () => Promise.resolve();
+  const copies: Array<Promise<unknown>> = [];
+  const copy = manager.copyPassthrough.bind(manager);
+  manager.copyPassthrough = (pass) => {
+    const started = copy(pass);
+    copies.push(started.catch(() => undefined)); // the build's own error is the one to report
+    return started;
+  };
+  return () => Promise.all(copies);
+}
+
 export async function buildSite({ root, input = path.join(root, "content"), output, quiet = true }: BuildOptions): Promise<void> {
   const target = path.resolve(root, output);
   const stamp = `${process.pid}-${Date.now()}`;
@@ -37,13 +61,17 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
   const previousContent = process.env.KHABAR_CONTENT;
   process.chdir(root); // Eleventy resolves layouts and passthrough paths from the working directory
   process.env.KHABAR_CONTENT = path.relative(root, input) || ".";
+  let copied = () => Promise.resolve() as Promise<unknown>;
   try {
     const eleventy = new Eleventy(process.env.KHABAR_CONTENT, temporary, {
       configPath: path.join(root, "eleventy.config.ts"),
       quietMode: quiet,
     });
+    await (eleventy as unknown as { init(): Promise<void> }).init();
+    copied = holdPassthroughCopies(eleventy);
     await eleventy.write();
   } catch (error) {
+    await copied();
     await rm(temporary, { recursive: true, force: true });
     throw findContentError(error) ?? error;
   } finally {

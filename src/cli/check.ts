@@ -6,7 +6,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { readStoryIndex } from "../import/existing.ts";
-import { ContentError, loadNewsroom, type ContentProblem, type Newsroom } from "../stories.ts";
+import { ContentError, type ContentProblem } from "../problems.ts";
+import { loadNewsroom, type Newsroom } from "../stories.ts";
 import { storyWarnings, type StoryWarning } from "../warnings.ts";
 import { runCommand } from "./run.ts";
 

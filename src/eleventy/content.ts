@@ -12,7 +12,8 @@ import { DateTime } from "luxon";
 import { pageFile } from "../pages.ts";
 import { slugify } from "../slug.ts";
 import { PAGES_WRITTEN, type PagesWritten } from "./page-writer.ts";
-import { ContentError, formatProblems, loadNewsroom, storyFiles, storyUrl, type ContentProblem } from "../stories.ts";
+import { ContentError, formatProblems, type ContentProblem } from "../problems.ts";
+import { loadNewsroom, storyFiles, storyUrl } from "../stories.ts";
 
 /** What the pages get instead of the newsroom while the content has errors (preview only). */
 export interface ProblemNewsroom {

@@ -1,6 +1,8 @@
 // Every weight of the related-stories engine, in one place. A site can override any of them under
 // "related" in content/_data/site.json (the list lengths live there already); the defaults are the
 // values measured by `npm run bench:related` on the synthetic corpus (bench/corpus.ts).
+import { closest } from "../suggest.ts";
+import type { FieldProblem } from "../validate.ts";
 import { DEFAULT_STEM, type StemOptions } from "./stem.ts";
 
 export interface RelatedConfig {
@@ -75,4 +77,46 @@ export function relatedConfig(settings: RelatedSettings = {}): RelatedConfig {
     bm25: { ...DEFAULT_CONFIG.bm25, ...settings.bm25 },
     recency: { ...DEFAULT_CONFIG.recency, ...settings.recency },
   };
+}
+
+/** Settings counted in whole stories or words; every other number is a weight. */
+const WHOLE_NUMBERS = new Set(["count", "readAlsoCount", "readAlsoSameCategory", "termsPerStory", "nearestPerTerm", "minStem"]);
+/** Settings that are shares of 1. */
+const SHARES = new Set(["maxDocumentShare", "weight", "b"]);
+
+/**
+ * What is wrong with a site's "related" settings (site.json), field by field ("related.recency.weight"),
+ * checked against the defaults: every key must be one of theirs, of the same kind.
+ */
+export function relatedSettingsProblems(settings: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+  const check = (value: unknown, model: unknown, name: string, key: string) => {
+    if (Array.isArray(model)) {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || !v)) problem(name, `expected a list of Arabic letters or words, got ${JSON.stringify(value)}`);
+    } else if (typeof model === "object" && model) {
+      if (typeof value !== "object" || !value || Array.isArray(value)) {
+        problem(name, `expected an object with ${Object.keys(model).join(", ")}, got ${JSON.stringify(value)}`);
+        return;
+      }
+      for (const [k, v] of Object.entries(value)) {
+        if (k in model && k !== "replace") check(v, (model as Record<string, unknown>)[k], `${name}.${k}`, k);
+        else {
+          const known = Object.keys(model).filter((m) => m !== "replace");
+          const guess = closest(k, known);
+          problem(`${name}.${k}`, `not a setting${guess ? ` (did you mean ${guess}?)` : ""}; expected one of ${known.join(", ")}`);
+        }
+      }
+    } else if (typeof model === "boolean") {
+      if (typeof value !== "boolean") problem(name, `expected true or false, got ${JSON.stringify(value)}`);
+    } else if (WHOLE_NUMBERS.has(key)) {
+      const least = key === "termsPerStory" || key === "nearestPerTerm" || key === "minStem" ? 1 : 0;
+      if (!Number.isInteger(value) || (value as number) < least) problem(name, `expected a whole number of at least ${least}, got ${JSON.stringify(value)}`);
+    } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (SHARES.has(key) && value > 1) || (key === "halfLifeDays" && value === 0)) {
+      const expected = SHARES.has(key) ? "a share between 0 and 1" : key === "halfLifeDays" ? "a number of days above 0" : "a number not below 0";
+      problem(name, `expected ${expected}, got ${JSON.stringify(value)}`);
+    }
+  };
+  if (settings !== undefined) check(settings, DEFAULT_CONFIG, "related", "related");
+  return problems;
 }

@@ -144,4 +144,25 @@ describe("a build that fails on bad content", () => {
     assert.equal(snapshot(target), before, "the previous output must be untouched");
     assert.deepEqual(readdirSync(work).filter((name) => name.startsWith(".khabar-")), [], "no temporary folder left behind");
   });
+  it("says the same of bad site settings, and waits for the pictures being copied before cleaning up", async () => {
+    const target = path.join(work, "kept-settings");
+    assert.equal((await build(fixture, target)).code, 0);
+    const before = snapshot(target);
+    // the sample site: its pictures are still being copied when the settings turn out bad
+    const broken = path.join(work, "broken-settings");
+    cpSync(path.join(root, "content"), broken, { recursive: true });
+    const settings = path.join(broken, "_data/site.json");
+    const site = JSON.parse(readFileSync(settings, "utf8")) as Record<string, unknown>;
+    writeFileSync(settings, JSON.stringify({ ...site, digits: "hindi", related: { readAlsocount: 3, nearestPerTerm: 0 } }));
+
+    const result = await build(broken, target);
+    assert.equal(result.code, 1, "not a crash (13 or an uncaught ENOENT from the picture copy)");
+    assert.match(result.stderr, /Build failed: 3 content problems in 1 file:/);
+    assert.match(result.stderr, /site\.json: digits: expected "latn" or "arab", got "hindi"/);
+    assert.match(result.stderr, /site\.json: related\.readAlsocount: not a setting \(did you mean readAlsoCount\?\)/);
+    assert.match(result.stderr, /site\.json: related\.nearestPerTerm: expected a whole number of at least 1, got 0/);
+    assert.doesNotMatch(result.stderr, /ENOENT|PassthroughManagerCopyError/);
+    assert.equal(snapshot(target), before, "the previous output must be untouched");
+    assert.deepEqual(readdirSync(work).filter((name) => name.startsWith(".khabar-")), [], "no temporary folder left behind");
+  });
 });

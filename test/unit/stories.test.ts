@@ -7,7 +7,8 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
-import { ContentError, loadNewsroom } from "../../src/stories.ts";
+import { ContentError } from "../../src/problems.ts";
+import { loadNewsroom } from "../../src/stories.ts";
 
 const fixture = fileURLToPath(new URL("../fixtures/site/content", import.meta.url));
 const now = DateTime.fromISO("2026-01-01T00:00:00Z");
