@@ -100,10 +100,18 @@ function groupBy(stories: Story[], keysOf: (story: Story) => Array<{ key: string
   return [...groups.values()];
 }
 
+/** The page listing every tag, or every source, with its number of stories. */
+export interface ListIndex {
+  /** Also the key of its title in labels.json. */
+  kind: "tags" | "sources";
+  url: string;
+  entries: ListIndexEntry[];
+}
+
 export interface Listings {
   pages: ListPage[];
-  tags: ListIndexEntry[];
-  sources: ListIndexEntry[];
+  /** The tag index, then the source index. */
+  indexes: ListIndex[];
 }
 
 /** Every list page of the site. `stories` are newest first; `categories` in the registry's order. */
@@ -122,5 +130,11 @@ export function buildListings(stories: Story[], categories: Category[], size: nu
     groups
       .map(({ key, name, url, cards: c }) => ({ key, name, url, count: c.length }))
       .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, "ar"));
-  return { pages, tags: index(tagGroups), sources: index(sourceGroups) };
+  return {
+    pages,
+    indexes: [
+      { kind: "tags", url: "/tags/", entries: index(tagGroups) },
+      { kind: "sources", url: "/sources/", entries: index(sourceGroups) },
+    ],
+  };
 }

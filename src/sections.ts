@@ -14,6 +14,8 @@ export interface Sections {
   /** Every paginated list page, and the tag and source indexes. */
   listings: Listings;
   feeds: Feed[];
+  /** Each feed by key: "" for the whole site, else the category id. */
+  feedOf: Record<string, Feed>;
   sitemaps: Sitemaps;
 }
 
@@ -21,11 +23,13 @@ export function buildSections(stories: Story[], { site, categories }: Registries
   const ordered = orderedCategories(categories);
   const listings = buildListings(stories, ordered, site.listPageSize, toCard);
   const pagePaths = [{ loc: "/" }, ...listings.pages.map((p) => ({ loc: p.url })), { loc: "/tags/" }, { loc: "/sources/" }];
+  const feeds = buildFeeds(stories, ordered, site.feedSize);
   return {
     categoryList: ordered,
     home: buildHome(stories, ordered, site.home, toCard),
     listings,
-    feeds: buildFeeds(stories, ordered, site.feedSize),
+    feeds,
+    feedOf: Object.fromEntries(feeds.map((f) => [f.key, f])),
     sitemaps: buildSitemaps(site, pagePaths, stories, now),
   };
 }

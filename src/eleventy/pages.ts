@@ -3,12 +3,17 @@
 // https://www.11ty.dev/docs/virtual-templates/ · https://www.11ty.dev/docs/pagination/
 import type { UserConfig } from "@11ty/eleventy";
 import type { Feed, FeedFormat } from "../feeds.ts";
+import type { ListIndex } from "../listing.ts";
 
 const page = { eleventyExcludeFromCollections: true };
 export function pagesPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: "/index.html" });
-  eleventyConfig.addTemplate("pages/tags.njk", "", { ...page, layout: "index-page.njk", indexKind: "tags", permalink: "/tags/index.html" });
-  eleventyConfig.addTemplate("pages/sources.njk", "", { ...page, layout: "index-page.njk", indexKind: "sources", permalink: "/sources/index.html" });
+  eleventyConfig.addTemplate("pages/indexes.njk", "", {
+    ...page,
+    layout: "index-page.njk",
+    pagination: { data: "newsroom.listings.indexes", size: 1, alias: "index" },
+    permalink: (data: { index: ListIndex }) => `${data.index.url}index.html`,
+  });
   eleventyConfig.addTemplate("pages/search.njk", "", { ...page, layout: "search.njk", permalink: "/search/index.html" });
   eleventyConfig.addTemplate("pages/404.njk", "", { ...page, layout: "404.njk", permalink: "/404.html" });
 

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildListings, pageLinks, paginate, sourceUrl, tagUrl } from "../../src/listing.ts";
+import { buildListings, pageLinks, paginate, sourceUrl, tagUrl, type ListIndexEntry } from "../../src/listing.ts";
 import type { Category } from "../../src/site.ts";
 import type { Story, StoryCard } from "../../src/stories.ts";
 
@@ -55,7 +55,8 @@ describe("buildListings", () => {
     story("c", politics, ["روسيا"], { name: "Reuters" }),
   ];
   const card = (s: Story) => ({ slug: s.slug, category: s.category }) as StoryCard;
-  const { pages, tags, sources } = buildListings(stories, [politics, sports], 20, card);
+  const { pages, indexes } = buildListings(stories, [politics, sports], 20, card);
+  const [tags, sources] = indexes.map((i) => i.entries) as [ListIndexEntry[], ListIndexEntry[]];
   const slugsOf = (kind: string, key: string) => pages.find((p) => p.kind === kind && p.key === key)?.stories.map((c) => c.slug);
 
   it("writes latest, category, tag and source lists, newest first", () => {
@@ -66,6 +67,7 @@ describe("buildListings", () => {
     assert.deepEqual(slugsOf("source", "alarabiya"), ["a"]);
   });
   it("indexes tags and sources, most stories first", () => {
+    assert.deepEqual(indexes.map((i) => [i.kind, i.url]), [["tags", "/tags/"], ["sources", "/sources/"]]);
     assert.deepEqual(tags.map((t) => [t.name, t.count]), [["روسيا", 2], ["أوكرانيا", 1], ["كرة القدم", 1]]);
     assert.deepEqual(sources.map((s) => [s.name, s.count, s.url]), [["Reuters", 2, "/source/reuters/"], ["العربية", 1, "/source/alarabiya/"]]);
   });
