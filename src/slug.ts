@@ -20,3 +20,8 @@ export function slugify(text: string): string {
 export function isValidSlug(slug: string): boolean {
   return slug.length > 0 && slugify(slug) === slug;
 }
+
+/** A story's slug: its slug field, else its file name (without .md) under the slug rule. */
+export function storySlug(slugField: string | undefined, file: string): string {
+  return slugField ?? slugify(file.replace(/^.*[\\/]/, "").replace(/\.md$/, ""));
+}

@@ -18,7 +18,7 @@ import { shareLinks, type ShareLink } from "./share.ts";
 import { sourceUrl, tagUrl } from "./listing.ts";
 import { buildSections, type Sections } from "./sections.ts";
 import { absoluteUrl, loadRegistries, type Category, type Registries, type SiteSettings } from "./site.ts";
-import { slugify } from "./slug.ts";
+import { slugify, storySlug } from "./slug.ts";
 import { ContentError, type ContentProblem } from "./problems.ts";
 import { validateFrontMatter, type StoryImageInput, type ValidFrontMatter } from "./validate.ts";
 import { parseVideoUrl } from "./video.ts";
@@ -218,7 +218,7 @@ export async function loadNewsroom(options: LoadOptions): Promise<Newsroom> {
     const result = validateFrontMatter(parsed.data, { timeZone: site.timeZone, categories, sources });
     problems.push(...result.problems.map((p) => ({ file, ...p })));
     if (!result.value) continue;
-    const slug = result.value.slug ?? slugify(path.basename(absolute, ".md"));
+    const slug = storySlug(result.value.slug, absolute);
     if (!slug) {
       problems.push({ file, field: "slug", message: "the file name gives an empty slug; expected a file name with letters or digits, or a slug field" });
       continue;

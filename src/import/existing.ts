@@ -1,10 +1,10 @@
 // What is already in content/articles/: every story file's front matter, its slug and the original
 // story it came from. `new` refuses a slug that is taken; `import` skips a feed item whose link was
 // already imported (the original URL is the key) and picks a free slug; `check` reads warnings here.
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseStoryFile } from "../frontMatter.ts";
-import { slugify } from "../slug.ts";
+import { storySlug } from "../slug.ts";
 import { storyFiles } from "../stories.ts";
 
 export interface ExistingStory {
@@ -40,19 +40,17 @@ export function urlKey(url: string): string {
   }
 }
 
-
 export async function readStoryIndex(contentDir: string): Promise<StoryIndex> {
   const files = await storyFiles(path.join(contentDir, "articles"));
-  const stories = await Promise.all(
-    files.map(async (absolute): Promise<ExistingStory> => {
-      const parsed = parseStoryFile(await readFile(absolute, "utf8"));
-      const data = parsed.ok ? parsed.data : undefined;
-      const slugField = typeof data?.slug === "string" && data.slug.trim() ? data.slug.trim() : undefined;
-      const source = data?.source;
-      const url = typeof source === "object" && source !== null && typeof (source as { url?: unknown }).url === "string" ? (source as { url: string }).url : undefined;
-      return { absolute, data, slug: slugField ?? slugify(path.basename(absolute, ".md")), sourceUrl: url === undefined ? undefined : urlKey(url) };
-    }),
-  );
+  // read synchronously, as the loader does: far faster than fs/promises for many small files
+  const stories = files.map((absolute): ExistingStory => {
+    const parsed = parseStoryFile(readFileSync(absolute, "utf8"));
+    const data = parsed.ok ? parsed.data : undefined;
+    const slugField = typeof data?.slug === "string" && data.slug.trim() ? data.slug.trim() : undefined;
+    const source = data?.source;
+    const url = typeof source === "object" && source !== null && typeof (source as { url?: unknown }).url === "string" ? (source as { url: string }).url : undefined;
+    return { absolute, data, slug: storySlug(slugField, absolute), sourceUrl: url === undefined ? undefined : urlKey(url) };
+  });
   const urls = new Map<string, string>();
   for (const story of stories) if (story.sourceUrl && !urls.has(story.sourceUrl)) urls.set(story.sourceUrl, story.absolute);
   return { stories, slugs: new Set(stories.map((s) => s.slug)), urls };

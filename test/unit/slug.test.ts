@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { isValidSlug, slugify } from "../../src/slug.ts";
+import { isValidSlug, slugify, storySlug } from "../../src/slug.ts";
 
 describe("slugify (the contract's slug rule)", () => {
   it("keeps Arabic letters and joins words with single hyphens", () => {
@@ -28,5 +28,13 @@ describe("isValidSlug", () => {
   it("accepts a slug already in normal form", () => assert.equal(isValidSlug("rubio-ukraine-progress"), true));
   it("rejects spaces, diacritics, upper case and empty slugs", () => {
     for (const bad of ["two words", "رُوبيو", "Rubio", "", "-edge-"]) assert.equal(isValidSlug(bad), false, bad);
+  });
+});
+
+describe("storySlug", () => {
+  it("takes the slug field when there is one", () => assert.equal(storySlug("rubio-talks", "/c/articles/2025/12/x.md"), "rubio-talks"));
+  it("else the file name without .md, under the slug rule", () => {
+    assert.equal(storySlug(undefined, "/c/articles/2025/12/محادثات السلام.md"), "محادثات-السلام");
+    assert.equal(storySlug(undefined, "content\\articles\\خبر.md"), "خبر");
   });
 });
