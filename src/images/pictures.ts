@@ -69,6 +69,8 @@ interface Job {
 }
 
 const RASTER = new Set(["jpg", "png", "webp", "avif", "tiff", "gif"]);
+/** Pictures the share picture and the JSON-LD crops can be made from: raster ones, and SVG drawn to size. */
+const CROPPABLE = new Set([...RASTER, "svg"]);
 
 export class Pictures {
   readonly contentDir: string;
@@ -143,17 +145,20 @@ export class Pictures {
   }
 
   /** The 1200x630 share picture (JPEG), cropped around the most salient part; enlarged when the source is smaller.
-   * None for SVG, as for crops: the picture itself is then what share previews get. */
+   * An SVG is drawn at that size (sharp renders vectors at the size asked for): share previews
+   * (Facebook, X, WhatsApp, Telegram) do not show SVG. */
   share(siteUrl: string): ImageVariant | undefined {
-    if (!RASTER.has(this.source(siteUrl).type)) return undefined;
+    if (!CROPPABLE.has(this.source(siteUrl).type)) return undefined;
     return this.#crop(siteUrl, { label: "share", ...SHARE_SIZE });
   }
 
-  /** 16:9, 4:3 and 1:1 crops 1200 px wide, each only when the source holds that crop at 1200 px or more. */
+  /** 16:9, 4:3 and 1:1 crops 1200 px wide, each only when the source holds that crop at 1200 px or more
+   * (an SVG holds every crop at any size). */
   crops(siteUrl: string): ImageVariant[] {
     const info = this.source(siteUrl);
-    if (!RASTER.has(info.type)) return [];
-    return CROPS.filter(({ width, height }) => Math.min(info.width, (info.height * width) / height) >= width).map((crop) => this.#crop(siteUrl, crop));
+    if (!CROPPABLE.has(info.type)) return [];
+    const holds = ({ width, height }: { width: number; height: number }) => info.type === "svg" || Math.min(info.width, (info.height * width) / height) >= width;
+    return CROPS.filter(holds).map((crop) => this.#crop(siteUrl, crop));
   }
 
   /** A source logo: SVG as it is, raster pictures as one 64 px wide WebP. */
@@ -193,7 +198,7 @@ export class Pictures {
 
   #crop(siteUrl: string, crop: { label: string; width: number; height: number }): ImageVariant {
     const info = this.source(siteUrl);
-    if (!RASTER.has(info.type)) throw new PictureError("is not a raster picture; expected a JPEG, PNG, WebP or AVIF file for a share picture");
+    if (!CROPPABLE.has(info.type)) throw new PictureError("cannot be cropped; expected a JPEG, PNG, WebP, AVIF or SVG file for a share picture");
     const label = `${crop.label}-${CROP_VERSION}`;
     const stats = this.#queue(info, {
       ...ENCODER,
@@ -218,8 +223,10 @@ export class Pictures {
   #queue(info: SourceInfo, options: ImageOptions): ImageStat[] {
     // minimumThreshold: a source only a little wider than a width (up to 10 %) gets no extra version.
     const full: ImageOptions = { ...options, urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.1 };
-    // Stats from the bytes (the same hash as from the file), so the file is not read again for each.
-    const metadata = Image.statsByDimensionsSync(this.#contents(info.file), info.width, info.height, full);
+    // Stats from the bytes (the same hash as from the file), so the file is not read again for each;
+    // not for SVG, whose hash eleventy-img takes from the file without its line breaks.
+    const input = info.type === "svg" ? info.file : this.#contents(info.file);
+    const metadata = Image.statsByDimensionsSync(input, info.width, info.height, full);
     const stats = Object.values(metadata).flat();
     const outputs = stats.map((s) => s.filename!);
     for (const name of outputs) this.#used.add(name);

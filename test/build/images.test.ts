@@ -57,6 +57,8 @@ before(async () => {
       'الفقرة الأولى.\n\n![رسم بياني للأسعار](./chart.png "الأسعار في عام - وكالة")\n\nنص فيه صورة ![أيقونة](./chart.png) داخل السطر.',
     ),
   );
+  writeFileSync(path.join(dir, "map.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 320 180" width="320" height="180"><rect width="320" height="180" fill="#e0b040"/><circle cx="160" cy="90" r="60" fill="#20603a"/>\n</svg>\n');
+  writeFileSync(path.join(dir, "خريطة.md"), story("image: { src: ./map.svg, alt: خريطة المنطقة }", "نص.", "خريطة"));
   writeFileSync(path.join(content, "articles/بعيد.md"), story("image: { src: 'https://images.example/far.jpg', alt: صورة من بعيد, width: 1024, height: 576 }", "نص.", "صورة بعيدة"));
   const result = await build(content, out);
   assert.equal(result.code, 0, result.stderr);
@@ -108,6 +110,15 @@ describe("pictures in a production build", () => {
       const size = sizeOf(fileOf(url));
       assert.ok(size.width >= 1200, url);
     }
+  });
+
+  it("shows an SVG lead picture as it is, and shares it drawn as a 1200x630 JPEG (share previews show no SVG)", () => {
+    const html = read("news/خريطة/index.html");
+    assert.match(html, /<figure class="story-lead">\s*<img src="\/articles\/pictured\/map\.svg" width="320" height="180"/);
+    const og = /<meta property="og:image" content="([^"]+)">/.exec(html)![1]!;
+    assert.match(og, /^https:\/\/test\.example\/img\/[\w-]+-share-v\d+\.jpeg$/);
+    const share = sizeOf(fileOf(og));
+    assert.deepEqual([share.width, share.height, share.type], [1200, 630, "jpg"]);
   });
 
   it("uses a remote picture as it is, with the size the front matter gives", () => {

@@ -33,6 +33,8 @@ before(async () => {
   await picture("images/square.png", 1300, 1300, "png");
   writeFileSync(path.join(content, "images/broken.jpg"), "not a picture");
   writeFileSync(path.join(content, "images/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><rect width="64" height="64"/></svg>');
+  // half black, half white: one vertical edge down the middle
+  writeFileSync(path.join(content, "images/chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><rect width="64" height="64" fill="#fff"/><rect width="32" height="64"/>\n</svg>\n');
 });
 
 describe("Pictures", () => {
@@ -86,13 +88,29 @@ describe("Pictures", () => {
   it("serves SVG as it is and raster logos as one 64 px WebP", async () => {
     const pictures = new Pictures({ contentDir: content, cacheDir });
     assert.equal(pictures.responsive("/images/logo.svg"), null);
-    assert.equal(pictures.share("/images/logo.svg"), undefined, "an SVG lead picture is no build error: it has no share crop");
-    assert.deepEqual(pictures.crops("/images/logo.svg"), []);
     assert.deepEqual(pictures.logo("/images/logo.svg"), { url: "/images/logo.svg", width: 64, height: 64 });
     const logo = pictures.logo("/images/square.png");
     assert.match(logo.url, /^\/img\/[\w-]+-64\.webp$/);
     assert.deepEqual([logo.width, logo.height], [64, 64]);
     await pictures.finish();
+  });
+
+  it("draws an SVG lead picture as a sharp JPEG share picture and crops, since share previews show no SVG", async () => {
+    const pictures = new Pictures({ contentDir: content, cacheDir });
+    const share = pictures.share("/images/chart.svg")!;
+    assert.match(share.url, /^\/img\/[\w-]+-share-[\w]+\.jpeg$/);
+    assert.deepEqual([share.width, share.height], [1200, 630]);
+    assert.deepEqual(pictures.crops("/images/chart.svg").map((c) => [c.width, c.height]), [[1200, 675], [1200, 900], [1200, 1200]], "a 64 px SVG holds every crop");
+    const out = path.join(work, "svg-out");
+    await pictures.writeTo(out);
+    const file = path.join(out, path.basename(share.url));
+    const { width, height } = sizeOf(file);
+    assert.deepEqual([width, height], [1200, 630]);
+    // drawn at size, not a 64 px drawing enlarged (that would blur the edge over some 40 pixels)
+    const { data, info } = await sharp(file).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const row = Array.from({ length: info.width }, (_, x) => data[300 * info.width + x]!);
+    const between = row.filter((v) => v > 40 && v < 215).length;
+    assert.ok(between <= 4, `${between} blurred pixels across a row`);
   });
 
   it("throws PictureError for a file that is not a picture", () => {
