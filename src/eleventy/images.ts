@@ -4,9 +4,11 @@
 //
 // Encoded files are kept in .cache/images/ between builds (unchanged pictures are never encoded
 // again) and linked into the output's /img/ once the pages are written, so the production build's
-// temporary output folder gets them before it is swapped in.
+// temporary output folder gets them before it is swapped in. A production build then deletes the
+// cached files no build has used for a month (src/images/cache.ts).
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { pruneCache } from "../images/cache.ts";
 import { pictureFilter } from "../images/html.ts";
 import { Pictures } from "../images/pictures.ts";
 import { setBuildPictures } from "../images/registry.ts";
@@ -19,8 +21,9 @@ export function imagesPlugin(eleventyConfig: UserConfig): void {
   setBuildPictures(pictures);
   eleventyConfig.on("eleventy.before", () => pictures.reset());
   eleventyConfig.addFilter("picture", pictureFilter());
-  eleventyConfig.on("eleventy.after", async ({ directories, outputMode }: { directories: { output: string }; outputMode?: string }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode?: string; runMode?: string }) => {
     if (outputMode && outputMode !== "fs") return pictures.finish();
     await pictures.writeTo(path.join(directories.output, "img"));
+    if (runMode === "build") await pruneCache(pictures.cacheDir, pictures.used);
   });
 }
