@@ -7,7 +7,7 @@ import { bidiPlugin } from "./src/eleventy/bidi.ts";
 import { cardsPlugin } from "./src/eleventy/cards.ts";
 import { contentPlugin } from "./src/eleventy/content.ts";
 import { feedsPlugin } from "./src/eleventy/feeds.ts";
-import { fontsPlugin } from "./src/fonts.ts";
+import { fontsPlugin } from "./src/eleventy/fonts.ts";
 import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
