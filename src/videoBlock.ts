@@ -17,20 +17,20 @@ export interface VideoBlockOptions {
   sourceUrl: string;
   labels: VideoLabels;
   caption?: string;
-  /** Site URL of a poster picture. */
+  /** Site URL of a poster picture: a video file's `poster`. */
   poster?: string;
-  /** The poster's markup when already built (escaped) by the picture pipeline (src/images/html.ts). */
+  /** The poster as a sized, responsive picture (built and escaped by src/images/html.ts), shown on
+   * an embedded video's play button. */
   posterHtml?: string;
 }
 
 export function renderVideoBlock(video: Video, { sourceUrl, labels, caption, poster, posterHtml }: VideoBlockOptions): string {
   const title = caption ?? labels.playVideo;
-  const posterImg = posterHtml ?? (poster ? `<img src="${escapeHtml(poster)}" alt="" loading="lazy" decoding="async">` : "");
   const player =
     video.kind === "file"
       ? `<video controls preload="none" playsinline${poster ? ` poster="${escapeHtml(poster)}"` : ""}><source src="${escapeHtml(video.src)}" type="${video.type}"></video>`
       : `<a class="video-facade" href="${escapeHtml(video.watchUrl)}" data-embed="${escapeHtml(video.embedUrl)}" data-title="${escapeHtml(title)}" rel="noopener">` +
-        `${posterImg}<span class="video-play" aria-hidden="true"></span><span class="visually-hidden">${escapeHtml(labels.playVideo)}</span></a>`;
+        `${posterHtml ?? ""}<span class="video-play" aria-hidden="true"></span><span class="visually-hidden">${escapeHtml(labels.playVideo)}</span></a>`;
   const figcaption = caption ? `<figcaption>${escapeHtml(caption)}</figcaption>` : "";
   return (
     `<div class="video-block" data-video="${video.kind}"><figure class="video">${player}${figcaption}</figure>` +
