@@ -22,7 +22,7 @@ export interface Sections {
 export function buildSections(stories: Story[], { site, categories }: Registries, now: number): Sections {
   const ordered = orderedCategories(categories);
   const listings = buildListings(stories, ordered, site.listPageSize, toCard);
-  const pagePaths = [{ loc: "/" }, ...listings.pages.map((p) => ({ loc: p.url })), { loc: "/tags/" }, { loc: "/sources/" }];
+  const pagePaths = [{ loc: "/" }, ...listings.pages.map((p) => ({ loc: p.url })), ...listings.indexes.map((i) => ({ loc: i.url }))];
   const feeds = buildFeeds(stories, ordered, site.feedSize);
   return {
     categoryList: ordered,

@@ -10,7 +10,7 @@ import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { pageFile } from "../pages.ts";
-import { slugify } from "../slug.ts";
+import { storySlug } from "../slug.ts";
 import { PAGES_WRITTEN, type PagesWritten } from "./page-writer.ts";
 import { ContentError, formatProblems, type ContentProblem } from "../problems.ts";
 import { loadNewsroom, storyFiles, storyUrl } from "../stories.ts";
@@ -45,7 +45,7 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
       const problems: ContentProblem[] =
         error instanceof ContentError ? error.problems : [{ file: path.join(contentDir, "_data"), field: "(registries)", message: (error as Error).message }];
       console.error(`\n[khabar] The preview shows these problems until they are fixed (the server keeps running):\n${formatProblems(problems)}\n`);
-      const fromFiles = (await storyFiles(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(slugify(path.basename(file, ".md")))));
+      const fromFiles = (await storyFiles(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(storySlug(undefined, file))));
       return { problems, problemPages: [...new Set(["index.html", ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
     }
   });
