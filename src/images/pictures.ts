@@ -42,9 +42,6 @@ const ENCODER: ImageOptions = {
 /** Bump when a crop's transform changes (transforms are not part of eleventy-img's hash). */
 const CROP_VERSION = "v1";
 
-
-
-
 export interface PicturesOptions {
   /** The content/ folder: site URLs of pictures are paths under it. */
   contentDir: string;

@@ -30,8 +30,8 @@ export interface RelatedConfig {
   termsPerStory: number;
   /** Candidates looked at per shared term: the stories published nearest to the story (half before,
    * half after, where there are). Bounds the work per story, so the engine's cost grows linearly
-   * with the number of stories, and every story is a candidate for its neighbours in time (a cap
-   * by weight instead left up to 40% of stories in no list at 20,000: see bench:related). */
+   * with the number of stories, and every story is a candidate for its neighbours in time (keeping
+   * each term's heaviest stories instead left 42% of stories in no list at 20,000). */
   nearestPerTerm: number;
   /** Terms in more than this share of stories say nothing about a topic and are not indexed. */
   maxDocumentShare: number;
@@ -79,8 +79,8 @@ export function relatedConfig(settings: RelatedSettings = {}): RelatedConfig {
   };
 }
 
-/** Settings counted in whole stories or words; every other number is a weight. */
-const WHOLE_NUMBERS = new Set(["count", "readAlsoCount", "readAlsoSameCategory", "termsPerStory", "nearestPerTerm", "minStem"]);
+/** Settings counted in whole stories or letters, with the least each may be; every other number is a weight. */
+const WHOLE_NUMBERS: Record<string, number> = { count: 0, readAlsoCount: 0, readAlsoSameCategory: 0, termsPerStory: 1, nearestPerTerm: 1, minStem: 1 };
 /** Settings that are shares of 1. */
 const SHARES = new Set(["maxDocumentShare", "weight", "b"]);
 
@@ -109,8 +109,8 @@ export function relatedSettingsProblems(settings: unknown): FieldProblem[] {
       }
     } else if (typeof model === "boolean") {
       if (typeof value !== "boolean") problem(name, `expected true or false, got ${JSON.stringify(value)}`);
-    } else if (WHOLE_NUMBERS.has(key)) {
-      const least = key === "termsPerStory" || key === "nearestPerTerm" || key === "minStem" ? 1 : 0;
+    } else if (key in WHOLE_NUMBERS) {
+      const least = WHOLE_NUMBERS[key]!;
       if (!Number.isInteger(value) || (value as number) < least) problem(name, `expected a whole number of at least ${least}, got ${JSON.stringify(value)}`);
     } else if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || (SHARES.has(key) && value > 1) || (key === "halfLifeDays" && value === 0)) {
       const expected = SHARES.has(key) ? "a share between 0 and 1" : key === "halfLifeDays" ? "a number of days above 0" : "a number not below 0";
