@@ -117,10 +117,12 @@ async function main(): Promise<void> {
   // Three builds, alternating: the production build as `npm run build` makes it (with the Pagefind
   // search index), the same build without the search index (what the issue's target covers: every
   // page, list, feed, sitemap and the related engine), and plain Eleventy.
+  const output = (label: string) => path.join(work, `${label}-site`);
+  const khabar = (label: string, ...extra: string[]) => ({ label, output: output(label), args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", output(label), ...extra] });
   const variants = [
-    { label: "full", args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", path.join(work, "full-site")], output: path.join(work, "full-site") },
-    { label: "site", args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", path.join(work, "site-site"), "--no-search"], output: path.join(work, "site-site") },
-    { label: "plain", args: ["--import", hook, eleventyCli, `--config=${config}`, `--input=${corpus}`, `--output=${path.join(work, "plain-site")}`, "--quiet"], output: path.join(work, "plain-site") },
+    khabar("full"),
+    khabar("site", "--no-search"),
+    { label: "plain", output: output("plain"), args: ["--import", hook, eleventyCli, `--config=${config}`, `--input=${corpus}`, `--output=${output("plain")}`, "--quiet"] },
   ];
   const runsOf = new Map(variants.map((v) => [v.label, [] as Run[]]));
   for (let i = 1; i <= runs; i++) {

@@ -6,8 +6,8 @@
 //   reached   = share of stories that appear in at least one other story's related list (a story
 //               no list points to is found by readers only through lists and search).
 // Then re-runs the engine on the same stories with one setting changed at a time (ة/ه folding off,
-// the plain prefix rule, Snowball's Arabic stemmer, no stemming, tags only) to show what
-// each choice is worth. Options: --n 2000,10000  --seed 1  --dir /tmp/…  --quick (default rows only).
+// the plain prefix rule, Snowball's Arabic stemmer, no stemming, no recency decay, tags
+// only, fewer or more stories looked at per term) to show what each choice is worth. Options: --n 2000,10000  --seed 1  --dir /tmp/…  --quick (default rows only).
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
