@@ -1,7 +1,10 @@
-// khabar: the site is wired here; each concern is a plugin in src/eleventy/ over pure modules in src/.
+// khabar: the site is wired here; each concern is a plugin in src/eleventy/ over plain modules in src/.
+// The build's options are read here, once, and passed to the plugins that need them.
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { readPathPrefix } from "./src/site.ts";
+import { readPathPrefix } from "./src/content/registries.ts";
+import { Pictures } from "./src/images/pictures.ts";
+import { PICTURES_PATH } from "./src/urls.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { bidiPlugin } from "./src/eleventy/bidi.ts";
 import { cardsPlugin } from "./src/eleventy/cards.ts";
@@ -14,31 +17,48 @@ import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { pageWriterPlugin } from "./src/eleventy/page-writer.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
 import { seoPlugin } from "./src/eleventy/seo.ts";
+import { BUILD_ENVIRONMENT } from "./src/eleventy/options.ts";
+
+// `npm run build` (src/cli/build.ts) passes its options in these variables, as `npm start`
+// (Eleventy's own command) can pass nothing else; Eleventy sets its run mode.
+const env = process.env;
+const runMode = env.ELEVENTY_RUN_MODE;
+const options = {
+  /** The content folder: content/ unless another is named (test fixtures, benchmarks). */
+  input: env[BUILD_ENVIRONMENT.content] ?? "content",
+  /** `npm run build -- --pathprefix /news/`, else site.json's pathPrefix. */
+  pathPrefix: env[BUILD_ENVIRONMENT.pathPrefix],
+  search: env[BUILD_ENVIRONMENT.search] !== "off",
+  /** The preview shows drafts and scheduled stories, marked. */
+  includeUnpublished: runMode !== "build" || env[BUILD_ENVIRONMENT.drafts] === "1",
+  serving: runMode === "serve" || runMode === "watch",
+  /** Encoded pictures are kept here between builds (git-ignored). */
+  imageCache: env[BUILD_ENVIRONMENT.imageCache] ?? ".cache/images",
+};
 
 export default function (eleventyConfig: UserConfig): void {
-  eleventyConfig.addPlugin(contentPlugin); // stories: load, validate, render, publish rule
+  const pictures = new Pictures({ contentDir: eleventyConfig.directories.input, cacheDir: options.imageCache, urlPath: PICTURES_PATH });
+  const { includeUnpublished, serving, pathPrefix } = options;
+  eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix }); // stories: load, validate, render, publish rule
   eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
   eleventyConfig.addPlugin(pageWriterPlugin); // story and list pages, rendered with the same layouts and written one by one
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
   eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
-  eleventyConfig.addPlugin(imagesPlugin); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
+  eleventyConfig.addPlugin(imagesPlugin, { pictures }); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
   eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures
   eleventyConfig.addPlugin(fontsPlugin); // Readex Pro woff2 files (Arabic and Latin subsets), the Arabic one preloaded
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
-  eleventyConfig.addPlugin(searchPlugin); // Pagefind index over the finished output (production builds)
+  eleventyConfig.addPlugin(searchPlugin, { enabled: options.search }); // Pagefind index over the finished output (production builds)
 }
 
-// The content folder is `content/` unless KHABAR_CONTENT names another (test fixtures do): a `dir`
-// set here overrides the Eleventy constructor's arguments. Output stays Eleventy's default (_site)
-// for the same reason, so the build script can write into a temporary folder.
-const input = process.env.KHABAR_CONTENT ?? "content";
-
+// A `dir` set here overrides the Eleventy constructor's arguments, so the content folder comes from
+// the options above. Output stays Eleventy's default (_site), so the build script can write into a
+// temporary folder.
 export const config = {
-  // Sites served under a sub-path: site.json's pathPrefix, or KHABAR_PATH_PREFIX (`npm run build -- --pathprefix /news/`).
-  pathPrefix: readPathPrefix(input),
-  dir: { input, data: "_data", includes: path.relative(input, "layouts"), layouts: path.relative(input, "layouts") },
+  pathPrefix: readPathPrefix(options.input, options.pathPrefix),
+  dir: { input: options.input, data: "_data", includes: path.relative(options.input, "layouts"), layouts: path.relative(options.input, "layouts") },
   // Only the engine's own templates are rendered; stories are Markdown the engine renders itself.
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",

@@ -1,5 +1,5 @@
 // Browser tests: the sample site is built once (test/support/site.ts), served as a static host
-// would serve it (test/support/static-server.ts) and checked in the Chromium this machine has.
+// would serve it (src/cli/serve.ts, `npm run serve`) and checked in the Chromium this machine has.
 import { defineConfig, devices } from "@playwright/test";
 import { chromiumArgs, chromiumPath } from "./test/support/browser.ts";
 
@@ -19,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   webServer: {
     // Started before globalSetup builds the site, so readiness is the open port, not a page.
-    command: `node --import tsx test/support/static-server.ts test/output/site ${port}`,
+    command: `node --import tsx src/cli/serve.ts test/output/site ${port}`,
     port,
     reuseExistingServer: false,
     stdout: "ignore",

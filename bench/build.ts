@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { RELATED_MEASURE, relatedStories, type Relatable } from "../src/related.ts";
+import { RELATED_MEASURE, relatedStories, type Relatable } from "../src/related/index.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { runCommand } from "../src/cli/run.ts";
 

@@ -1,5 +1,5 @@
 // `npm run corpus -- --n 10000 --out DIR [--seed 1]`: a deterministic synthetic Arabic newsroom
-// in the content contract's format (CONTENT.md), for measuring related stories and the build.
+// in the content contract's format (docs/content.md), for measuring related stories and the build.
 // DIR gets articles/YYYY/MM/<slug>.md, the rest of content/ copied (_data/, logos) and topics.json, which
 // maps every slug to its hidden topic ("category/topic"): the answer key of `npm run bench:related`.
 //
@@ -14,7 +14,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
-import { slugify } from "../src/slug.ts";
+import { slugify } from "../src/content/slug.ts";
 import { CATEGORIES, GENERAL_WORDS, PLACES, STOP_WORDS, VERBS } from "./vocabulary.ts";
 import { runCommand } from "../src/cli/run.ts";
 

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { runCommand } from "../src/cli/run.ts";
-import { FONT_FILES, unicodeRanges } from "../src/fonts.ts";
+import { FONT_FILES, unicodeRanges } from "../src/site/fonts.ts";
 
 const require = createRequire(import.meta.url);
 

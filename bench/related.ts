@@ -13,8 +13,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { stemmer as snowball } from "@orama/stemmers/arabic";
 import { DateTime } from "luxon";
-import { relatedStories, type RelatedOptions } from "../src/related.ts";
-import { loadNewsroom, relatedInput, type Story } from "../src/stories.ts";
+import { relatedStories, type RelatedOptions } from "../src/related/index.ts";
+import { loadNewsroom, relatedInput } from "../src/newsroom.ts";
+import { type Story } from "../src/site/story.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { runCommand } from "../src/cli/run.ts";
 

@@ -5,10 +5,10 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { readStoryIndex } from "../import/existing.ts";
-import { ContentError, type ContentProblem } from "../problems.ts";
-import { loadNewsroom, type Newsroom } from "../stories.ts";
-import { storyWarnings, type StoryWarning } from "../warnings.ts";
+import { ContentError, problemLine, type ContentProblem } from "../content/problems.ts";
+import { readStoryIndex } from "../content/story-files.ts";
+import { storyWarnings, type StoryWarning } from "../content/warnings.ts";
+import { checkNewsroom, type CheckedNewsroom } from "../newsroom.ts";
 import { runCommand } from "./run.ts";
 
 export interface CheckReport {
@@ -24,10 +24,10 @@ export async function checkContent(contentDir: string, options: { now?: DateTime
   const root = options.root ?? process.cwd();
   const now = options.now ?? DateTime.now();
   const rel = (file: string) => path.relative(root, file) || file;
-  let newsroom: Newsroom | undefined;
+  let newsroom: CheckedNewsroom | undefined;
   let problems: ContentProblem[] = [];
   try {
-    newsroom = await loadNewsroom({ contentDir, includeUnpublished: true, now, root, validateOnly: true });
+    newsroom = await checkNewsroom({ contentDir, includeUnpublished: true, now, root });
   } catch (error) {
     // A registry that cannot be read (site.json, categories.json, sources.json) stops everything.
     problems = error instanceof ContentError ? error.problems : [{ file: rel(path.join(contentDir, "_data")), field: "(registries)", message: (error as Error).message }];
@@ -58,12 +58,12 @@ export function formatReport(report: CheckReport, contentDir: string, seconds: n
   if (problems.length) {
     const files = new Set(problems.map((p) => p.file)).size;
     lines.push(`Errors: ${plural(problems.length, "problem")} in ${plural(files, "file")} (the build stops on these):`);
-    for (const p of problems) lines.push(`  ${p.file}: ${p.field}: ${p.message}`);
+    for (const p of problems) lines.push(`  ${problemLine(p)}`);
     lines.push("");
   }
   if (warnings.length) {
     lines.push(`Warnings: ${plural(warnings.length, "warning")} (the build goes on):`);
-    for (const w of warnings) lines.push(`  ${w.file}: ${w.field}: ${w.message}`);
+    for (const w of warnings) lines.push(`  ${problemLine(w)}`);
     lines.push("");
   }
   const counts = problems.length ? "" : ` (${report.published} published, ${plural(report.drafts, "draft")}, ${report.scheduled} scheduled)`;

@@ -5,14 +5,14 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
-import { isHttpUrl } from "../html.ts";
-import { readStoryIndex } from "../import/existing.ts";
-import { checkStoryText, storyText, writeNewFile, FileExistsError } from "../import/write.ts";
-import { absoluteUrl, loadRegistries, orderedCategories, type Registries } from "../site.ts";
-import { slugify } from "../slug.ts";
-import { storyUrl } from "../stories.ts";
-import { closest } from "../suggest.ts";
-import { unknownIdMessage } from "../validate.ts";
+import { unknownIdMessage } from "../content/contract.ts";
+import { isHttpUrl } from "../content/http-url.ts";
+import { loadRegistries, orderedCategories, type Registries } from "../content/registries.ts";
+import { slugify } from "../content/slug.ts";
+import { FileExistsError, readStoryIndex, storyText, writeNewFile } from "../content/story-files.ts";
+import { closest } from "../content/suggest.ts";
+import { checkStoryText } from "../import/check-text.ts";
+import { absoluteUrl, storyUrl } from "../urls.ts";
 import { runCommand } from "./run.ts";
 
 export interface NewStoryInput {

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import { assetUrl } from "../urls.ts";
 
 const THEME = "layouts/assets";
 const HASHED = /\.(css|js)$/;
@@ -21,8 +22,8 @@ export function assetsPlugin(eleventyConfig: UserConfig): void {
   for (const name of readdirSync(THEME)) {
     const source = path.join(THEME, name);
     const target = HASHED.test(name) ? hashedName(name, readFileSync(source)) : name;
-    eleventyConfig.addPassthroughCopy({ [source]: `assets/${target}` });
-    assets[name] = `/assets/${target}`;
+    assets[name] = assetUrl(target);
+    eleventyConfig.addPassthroughCopy({ [source]: assets[name].slice(1) });
   }
   // Templates write {{ assets["site.css"] }}; modules imported by site.js use relative imports of hashed names.
   eleventyConfig.addGlobalData("assets", assets);

@@ -2,7 +2,7 @@
 // tags, source, latest), so layouts/partials/card.njk is rendered once per build for each story,
 // heading level and summary choice, and the same autoescaped HTML reused everywhere.
 import type { UserConfig } from "@11ty/eleventy";
-import type { StoryCard } from "../stories.ts";
+import type { StoryCard } from "../site/story.ts";
 
 interface FilterContext {
   env: { render(name: string, context: Record<string, unknown>): string };

@@ -9,11 +9,13 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
-import { pageFile } from "../pages.ts";
-import { storySlug } from "../slug.ts";
+import { ContentError, formatProblems, type ContentProblem } from "../content/problems.ts";
+import { storySlug } from "../content/slug.ts";
+import { storyFiles } from "../content/story-files.ts";
+import type { Pictures } from "../images/pictures.ts";
+import { loadNewsroom } from "../newsroom.ts";
+import { pageFile, SITE_PATHS, storyUrl } from "../urls.ts";
 import { PAGES_WRITTEN, type PagesWritten } from "./page-writer.ts";
-import { ContentError, formatProblems, type ContentProblem } from "../problems.ts";
-import { loadNewsroom, storyFiles, storyUrl } from "../stories.ts";
 
 /** What the pages get instead of the newsroom while the content has errors (preview only). */
 export interface ProblemNewsroom {
@@ -22,13 +24,22 @@ export interface ProblemNewsroom {
   problemPages: string[];
 }
 
-export function contentPlugin(eleventyConfig: UserConfig): void {
+export interface ContentOptions {
+  /** Drafts and scheduled stories are built, marked (the preview server). */
+  includeUnpublished: boolean;
+  /** `--serve`/`--watch`: content errors show in the browser instead of failing the build. */
+  serving: boolean;
+  /** The build's picture pipeline. */
+  pictures: Pictures;
+  /** Serve under this sub-path instead of site.json's pathPrefix. */
+  pathPrefix?: string;
+}
+
+export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix }: ContentOptions): void {
   const input = eleventyConfig.directories.input;
   // Story files are data for the engine, never templates: no template syntax in a body ever runs.
   eleventyConfig.ignores.add(path.join(input, "articles/**/*.md"));
   eleventyConfig.addWatchTarget(path.join(input, "articles/"));
-  const preview = process.env.ELEVENTY_RUN_MODE !== "build" || process.env.KHABAR_DRAFTS === "1";
-  const serving = process.env.ELEVENTY_RUN_MODE === "serve" || process.env.ELEVENTY_RUN_MODE === "watch";
 
   /** HTML pages of the last good preview, so the problem page replaces what the browser shows. */
   let lastPages: string[] = [];
@@ -36,7 +47,7 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addGlobalData("newsroom", async () => {
     const contentDir = eleventyConfig.directories.input;
     try {
-      const newsroom = await loadNewsroom({ contentDir, includeUnpublished: preview, now: DateTime.now() });
+      const newsroom = await loadNewsroom({ contentDir, includeUnpublished, now: DateTime.now(), pictures, pathPrefix });
       failing = false;
       return newsroom;
     } catch (error) {
@@ -46,7 +57,7 @@ export function contentPlugin(eleventyConfig: UserConfig): void {
         error instanceof ContentError ? error.problems : [{ file: path.join(contentDir, "_data"), field: "(registries)", message: (error as Error).message }];
       console.error(`\n[khabar] The preview shows these problems until they are fixed (the server keeps running):\n${formatProblems(problems)}\n`);
       const fromFiles = (await storyFiles(path.join(contentDir, "articles"))).map((file) => pageFile(storyUrl(storySlug(undefined, file))));
-      return { problems, problemPages: [...new Set(["index.html", ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
+      return { problems, problemPages: [...new Set([pageFile(SITE_PATHS.home), ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
     }
   });
   eleventyConfig.addGlobalData("buildYear", () => DateTime.now().year);

@@ -4,7 +4,7 @@
 // https://www.11ty.dev/docs/plugins/rss/ · https://www.11ty.dev/docs/plugins/html-base/
 import type { UserConfig } from "@11ty/eleventy";
 import rssPlugin from "@11ty/eleventy-plugin-rss";
-import type { Story } from "../stories.ts";
+import type { Story } from "../site/story.ts";
 
 type HtmlBase = (this: unknown, html: string, base: string, pageUrl: string) => string | Promise<string>;
 

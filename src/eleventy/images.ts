@@ -1,4 +1,4 @@
-// Pictures: the story loader asks the build's picture pipeline (src/images/pictures.ts) for the
+// Pictures: the newsroom asks the build's picture pipeline (src/images/pictures.ts) for the
 // responsive versions, share picture and crops of every local picture; templates print them with
 // the `picture` filter (src/images/html.ts). No HTML transform re-reads the pages.
 //
@@ -9,21 +9,20 @@
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { pruneCache } from "../images/cache.ts";
-import { pictureFilter } from "../images/html.ts";
-import { Pictures } from "../images/pictures.ts";
-import { setBuildPictures } from "../images/registry.ts";
+import { pictureFilter } from "../images/markup.ts";
+import type { Pictures } from "../images/pictures.ts";
 
-/** Where encoded pictures are kept between builds (KHABAR_IMAGE_CACHE overrides it). */
-export const PICTURE_CACHE = ".cache/images";
+export interface ImagesOptions {
+  /** The build's picture pipeline, shared with the content plugin (which asks it for every picture). */
+  pictures: Pictures;
+}
 
-export function imagesPlugin(eleventyConfig: UserConfig): void {
-  const pictures = new Pictures({ contentDir: eleventyConfig.directories.input, cacheDir: process.env.KHABAR_IMAGE_CACHE ?? PICTURE_CACHE, urlPath: "/img/" });
-  setBuildPictures(pictures);
+export function imagesPlugin(eleventyConfig: UserConfig, { pictures }: ImagesOptions): void {
   eleventyConfig.on("eleventy.before", () => pictures.reset());
   eleventyConfig.addFilter("picture", pictureFilter());
   eleventyConfig.on("eleventy.after", async ({ directories, outputMode, runMode }: { directories: { output: string }; outputMode?: string; runMode?: string }) => {
     if (outputMode && outputMode !== "fs") return pictures.finish();
-    await pictures.writeTo(path.join(directories.output, "img"));
+    await pictures.writeTo(path.join(directories.output, pictures.urlPath));
     if (runMode === "build") await pruneCache(pictures.cacheDir, pictures.used);
   });
 }

@@ -7,8 +7,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
-import { bulkPages, pageFile } from "../pages.ts";
-import type { Newsroom } from "../stories.ts";
+import type { Newsroom } from "../newsroom.ts";
+import { bulkPages } from "../site/pages.ts";
+import { pageFile } from "../urls.ts";
 
 interface Nunjucks {
   render(name: string, context: Record<string, unknown>): string;

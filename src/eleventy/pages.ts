@@ -2,20 +2,21 @@
 // markup lives in layouts/. Story and list pages, thousands of them, are written by page-writer.ts.
 // https://www.11ty.dev/docs/virtual-templates/ · https://www.11ty.dev/docs/pagination/
 import type { UserConfig } from "@11ty/eleventy";
-import type { Feed, FeedFormat } from "../feeds.ts";
-import type { ListIndex } from "../listing.ts";
+import type { Feed, FeedFormat } from "../site/feeds.ts";
+import type { ListIndex } from "../site/lists.ts";
+import { pageFile, SITE_PATHS } from "../urls.ts";
 
 const page = { eleventyExcludeFromCollections: true };
 export function pagesPlugin(eleventyConfig: UserConfig): void {
-  eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: "/index.html" });
+  eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: `/${pageFile(SITE_PATHS.home)}` });
   eleventyConfig.addTemplate("pages/indexes.njk", "", {
     ...page,
     layout: "index-page.njk",
     pagination: { data: "newsroom.listings.indexes", size: 1, alias: "index" },
-    permalink: (data: { index: ListIndex }) => `${data.index.url}index.html`,
+    permalink: (data: { index: ListIndex }) => `/${pageFile(data.index.url)}`,
   });
-  eleventyConfig.addTemplate("pages/search.njk", "", { ...page, layout: "search.njk", permalink: "/search/index.html" });
-  eleventyConfig.addTemplate("pages/404.njk", "", { ...page, layout: "404.njk", permalink: "/404.html" });
+  eleventyConfig.addTemplate("pages/search.njk", "", { ...page, layout: "search.njk", permalink: `/${pageFile(SITE_PATHS.search)}` });
+  eleventyConfig.addTemplate("pages/404.njk", "", { ...page, layout: "404.njk", permalink: SITE_PATHS.notFound });
 
   for (const format of ["atom", "rss", "json"] satisfies FeedFormat[]) {
     eleventyConfig.addTemplate(`pages/feed-${format}.njk`, "", {
@@ -34,7 +35,7 @@ export function pagesPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addTemplate("pages/sitemap-index.njk", "", {
     ...page,
     layout: "sitemaps/index.njk",
-    permalink: (data: { newsroom: { sitemaps: { index?: string[] } } }) => (data.newsroom.sitemaps.index ? "/sitemap.xml" : false),
+    permalink: (data: { newsroom: { sitemaps: { index?: string[] } } }) => (data.newsroom.sitemaps.index ? SITE_PATHS.sitemap : false),
   });
-  eleventyConfig.addTemplate("pages/news-sitemap.njk", "", { ...page, layout: "sitemaps/news.njk", permalink: "/news-sitemap.xml" });
+  eleventyConfig.addTemplate("pages/news-sitemap.njk", "", { ...page, layout: "sitemaps/news.njk", permalink: SITE_PATHS.newsSitemap });
 }

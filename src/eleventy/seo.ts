@@ -1,7 +1,7 @@
-// Page metadata filters: each layout asks src/seo.ts for its page's Open Graph, X card and JSON-LD
+// Page metadata filters: each layout asks src/site/seo.ts for its page's Open Graph, X card and JSON-LD
 // values instead of assembling them in Nunjucks.
 import type { UserConfig } from "@11ty/eleventy";
-import { homeMeta, listHeading, listMeta, storyMeta } from "../seo.ts";
+import { homeMeta, listHeading, listMeta, storyMeta } from "../site/seo.ts";
 
 export function seoPlugin(eleventyConfig: UserConfig): void {
   eleventyConfig.addFilter("storyMeta", storyMeta);

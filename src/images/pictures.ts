@@ -16,7 +16,7 @@ import path from "node:path";
 import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
 import { imageSize } from "image-size";
 import sharp from "sharp";
-import { PictureError, type ImageVariant, type ResponsiveImage } from "./registry.ts";
+import { PictureError, type ImageVariant, type ResponsiveImage } from "./types.ts";
 
 /** Widths of the responsive versions (never wider than the source). */
 export const WIDTHS = [400, 800, 1200];

@@ -6,7 +6,7 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
 import { decodeFeed } from "./decode.ts";
-import { resolveUrl } from "./html.ts";
+import { resolveUrl } from "./clean-html.ts";
 
 export class FeedError extends Error {
   override name = "FeedError";

@@ -5,16 +5,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { parseStoryDate } from "../dates.ts";
-import { shorten } from "../markdown.ts";
-import { loadRegistries, type RegisteredSource } from "../site.ts";
-import { slugify } from "../slug.ts";
-import { unknownIdMessage } from "../validate.ts";
+import { shorten } from "../body/markdown.ts";
+import { unknownIdMessage } from "../content/contract.ts";
+import { parseStoryDate } from "../content/dates.ts";
+import { loadRegistries, type RegisteredSource } from "../content/registries.ts";
+import { slugify } from "../content/slug.ts";
+import { FileExistsError, readStoryIndex, storyText, urlKey, writeNewFile } from "../content/story-files.ts";
+import { checkStoryText } from "./check-text.ts";
+import { bodyMarkdown, htmlToText } from "./clean-html.ts";
 import { FeedEncodingError } from "./decode.ts";
-import { readStoryIndex, urlKey } from "./existing.ts";
 import { FeedError, parseFeed, type Feed, type FeedItem } from "./feed.ts";
-import { bodyMarkdown, htmlToText } from "./html.ts";
-import { checkStoryText, FileExistsError, storyText, writeNewFile } from "./write.ts";
 
 /** A problem with the command or the feed as a whole: nothing is written. */
 export class ImportError extends Error {

@@ -1,8 +1,8 @@
 // Every weight of the related-stories engine, in one place. A site can override any of them under
 // "related" in content/_data/site.json (the list lengths live there already); the defaults are the
 // values measured by `npm run bench:related` on the synthetic corpus (bench/corpus.ts).
-import { closest } from "../suggest.ts";
-import type { FieldProblem } from "../validate.ts";
+import type { FieldProblem } from "../content/problems.ts";
+import { closest } from "../content/suggest.ts";
 import { DEFAULT_STEM, type StemOptions } from "./stem.ts";
 
 export interface RelatedConfig {

@@ -1,93 +1,74 @@
-// The inverted index, built once per build. Each story keeps only its `termsPerStory` highest
-// BM25-weighted terms (its fingerprint, scaled to unit length so that scores are cosines); each
-// term lists its stories in order of publication, and each fingerprint entry remembers where its
-// story sits in that list, so that scoring can look at the stories published nearest to it
-// (score.ts). Terms found in one story only, or in more than `maxDocumentShare` of them, cannot
-// tell related stories apart and are left out.
-import type { RelatedConfig } from "./config.ts";
-import type { TermBags } from "./terms.ts";
+// The related engine's face: the one file the rest of khabar imports.
+// «أخبار ذات صلة» and «اقرأ أيضاً» for every story at once, from what the stories say: Arabic text
+// normalized, stop words dropped, words light-stemmed (src/related/), weighted by BM25 with title
+// and tags counted up, indexed once per build, and scored through shared terms only, so the cost
+// grows with the number of stories, not with its square. Pure: no Eleventy, no files, no clock.
+// Weights: src/related/config.ts; a site overrides them under "related" in site.json.
+import { relatedConfig, type RelatedSettings } from "./config.ts";
+import { buildIndex } from "./inverted-index.ts";
+import { newestByCategory, otherCategories, storyLists } from "./lists.ts";
+import { Scorer, type StoryFacts } from "./score.ts";
+import { analyze } from "./terms.ts";
 
-export interface Fingerprint {
-  terms: Int32Array;
-  weights: Float64Array;
-  /** Where the story sits in each term's posting list. */
-  positions: Int32Array;
+export { relatedConfig, relatedSettingsProblems, type RelatedSettings } from "./config.ts";
+
+export interface Relatable {
+  slug: string;
+  categoryId: string;
+  /** Publication time in milliseconds, for "newest first" and the recency decay. */
+  epoch: number;
+  /** Hand-picked related slugs from front matter, shown first. */
+  handPicked: string[];
+  title?: string;
+  /** The summary (the editor's, or the first paragraph). */
+  summary?: string;
+  /** Plain text of the body. */
+  text?: string;
+  tags?: readonly string[];
+  /** Drafts and scheduled stories (preview only): they get lists but are never listed. */
+  unpublished?: boolean;
 }
 
-export interface RelatedIndex {
-  fingerprints: Fingerprint[];
-  /** term id -> story indexes, oldest first (ties: lower index) */
-  postings: Int32Array[];
-  /** term id -> weights matching `postings` */
-  postingWeights: Float64Array[];
+/** List lengths (site.json "related") and, optionally, any weight of the engine's config. */
+export type RelatedOptions = RelatedSettings & { count: number; readAlsoCount: number };
+
+export interface RelatedLists<T> {
+  related: T[];
+  readAlso: T[];
 }
 
-export function bm25Idf(documentFrequency: number, documents: number): number {
-  return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
-}
+/** Name of the performance measure each run records (bench/build.ts reads it). */
+export const RELATED_MEASURE = "khabar:related";
 
-/** `epoch`: each story's publication time, which orders the posting lists. */
-export function buildIndex({ terms, bags }: TermBags, epoch: Float64Array, config: RelatedConfig): RelatedIndex {
-  const n = bags.length;
-  const df = new Int32Array(terms.length);
-  let totalLength = 0;
-  for (const bag of bags) {
-    for (const id of bag.ids) df[id]!++;
-    totalLength += bag.length;
-  }
-  const averageLength = totalLength / Math.max(1, n) || 1;
-  const maxDf = Math.max(2, Math.floor(config.maxDocumentShare * n));
-  const idf = Float64Array.from(df, (d) => bm25Idf(d, n));
-  const { k1, b } = config.bm25;
-
-  // Each story's `termsPerStory` heaviest terms, heaviest first (ties: lower term id), picked by
-  // insertion into a short buffer: no per-term tuple, no sort of the whole bag.
-  const keep = config.termsPerStory;
-  const topIds = new Int32Array(keep);
-  const topWeights = new Float64Array(keep);
-  const fingerprints: Fingerprint[] = bags.map((bag) => {
-    const norm = k1 * (1 - b + (b * bag.length) / averageLength);
-    let kept = 0;
-    for (let i = 0; i < bag.ids.length; i++) {
-      const id = bag.ids[i]!;
-      const d = df[id]!;
-      if (d < 2 || d > maxDf) continue;
-      const tf = bag.tf[i]!;
-      const weight = (idf[id]! * tf * (k1 + 1)) / (tf + norm);
-      let at = kept;
-      while (at > 0 && (weight > topWeights[at - 1]! || (weight === topWeights[at - 1]! && id < topIds[at - 1]!))) at--;
-      if (at >= keep) continue;
-      const last = Math.min(kept, keep - 1);
-      topIds.copyWithin(at + 1, at, last);
-      topWeights.copyWithin(at + 1, at, last);
-      topIds[at] = id;
-      topWeights[at] = weight;
-      if (kept < keep) kept++;
-    }
-    let squares = 0;
-    for (let i = 0; i < kept; i++) squares += topWeights[i]! * topWeights[i]!;
-    const length = Math.sqrt(squares) || 1;
-    const weights = topWeights.slice(0, kept);
-    for (let i = 0; i < kept; i++) weights[i]! /= length;
-    return { terms: topIds.slice(0, kept), weights, positions: new Int32Array(kept) };
+/** Builds both lists for every story. Order of `stories` does not matter. */
+export function relatedStories<T extends Relatable>(stories: readonly T[], options: RelatedOptions): Map<T, RelatedLists<T>> {
+  const started = performance.now();
+  const config = relatedConfig(options);
+  const categoryIds = new Map<string, number>();
+  const facts: StoryFacts = {
+    category: Int32Array.from(stories, (s) => {
+      let id = categoryIds.get(s.categoryId);
+      if (id === undefined) categoryIds.set(s.categoryId, (id = categoryIds.size));
+      return id;
+    }),
+    epoch: Float64Array.from(stories, (s) => s.epoch),
+    hidden: Uint8Array.from(stories, (s) => (s.unpublished ? 1 : 0)),
+  };
+  const bySlug = new Map<string, number>();
+  stories.forEach((s, i) => {
+    if (!bySlug.has(s.slug)) bySlug.set(s.slug, i);
   });
+  const handPicked = stories.map((s) => s.handPicked.map((slug) => bySlug.get(slug)).filter((i): i is number => i !== undefined));
 
-  // Counting pass, then fill in order of publication.
-  const sizes = new Int32Array(terms.length);
-  for (const f of fingerprints) for (const id of f.terms) sizes[id]!++;
-  const postings = Array.from(sizes, (size) => new Int32Array(size));
-  const postingWeights = Array.from(sizes, (size) => new Float64Array(size));
-  const filled = new Int32Array(terms.length);
-  const order = Array.from(fingerprints.keys()).sort((x, y) => epoch[x]! - epoch[y]! || x - y);
-  for (const story of order) {
-    const f = fingerprints[story]!;
-    for (let i = 0; i < f.terms.length; i++) {
-      const id = f.terms[i]!;
-      const at = filled[id]!++;
-      postings[id]![at] = story;
-      postingWeights[id]![at] = f.weights[i]!;
-      f.positions[i] = at;
-    }
-  }
-  return { fingerprints, postings, postingWeights };
+  const index = buildIndex(analyze(stories, config), facts.epoch, config);
+  const scorer = new Scorer(index, facts, config);
+  const newest = newestByCategory(facts, categoryIds.size);
+  const input = { handPicked, facts, newestByCategory: newest, otherCategories: otherCategories(newest, facts, config) };
+  const result = new Map<T, RelatedLists<T>>();
+  stories.forEach((story, i) => {
+    const lists = storyLists(i, input, scorer, config);
+    result.set(story, { related: lists.related.map((j) => stories[j]!), readAlso: lists.readAlso.map((j) => stories[j]!) });
+  });
+  performance.measure(RELATED_MEASURE, { start: started, end: performance.now(), detail: { stories: stories.length } });
+  return result;
 }

@@ -3,7 +3,7 @@
 // Candidates are only the stories that share an indexed term with the story, and per term only the
 // `nearestPerTerm` published nearest to it: no all-pairs loop, and a bounded cost per story.
 import type { RelatedConfig } from "./config.ts";
-import type { RelatedIndex } from "./index.ts";
+import type { RelatedIndex } from "./inverted-index.ts";
 
 const DAY = 86_400_000;
 

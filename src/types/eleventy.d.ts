@@ -12,7 +12,9 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     directories: EleventyDirectories;
     ignores: Set<string>;
-    addPlugin<T>(plugin: (config: UserConfig, options?: T) => void | Promise<void>, options?: T): void;
+    addPlugin(plugin: (config: UserConfig) => void | Promise<void>): void;
+    /** A plugin that needs options is always given them (base-blog's `addPlugin(plugin, options)`). */
+    addPlugin<T>(plugin: (config: UserConfig, options: T) => void | Promise<void>, options: T): void;
     addGlobalData(name: string, value: unknown): void;
     addTemplate(virtualPath: string, content: string, data?: Record<string, unknown>): void;
     addFilter(name: string, filter: (...args: never[]) => unknown): void;

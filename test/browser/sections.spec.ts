@@ -8,10 +8,10 @@ import { promisify } from "node:util";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { LinkChecker, LinkState } from "linkinator";
-import { contentSecurityPolicy } from "../../src/csp.ts";
+import { serveSite } from "../../src/cli/serve.ts";
+import { contentSecurityPolicy } from "../../src/site/csp.ts";
 import { expect, isLocal, test } from "../support/browser.ts";
 import { root, site } from "../support/site.ts";
-import { start } from "../support/static-server.ts";
 
 const seedTitle = 'روبيو: تم إحراز "بعض التقدم" في المحادثات مع روسيا بشأن أوكرانيا';
 
@@ -167,7 +167,7 @@ test.describe("a site built under a path prefix", () => {
     const output = path.join(root, "test/output/site-prefixed");
     rmSync(output, { recursive: true, force: true });
     await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--pathprefix", "/news/", "--output", output], { cwd: root });
-    const server = await start(output, { prefix: "/news/" });
+    const server = await serveSite({ root: output, pathPrefix: "/news/" });
     try {
       const { links } = await new LinkChecker().check({
         path: server.url,

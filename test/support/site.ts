@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { buildSite } from "../../src/cli/build.ts";
-import { parseStoryFile } from "../../src/frontMatter.ts";
+import { parseStoryFile } from "../../src/content/front-matter.ts";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export const siteDir = path.join(root, "test/output/site");

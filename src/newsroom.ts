@@ -1,0 +1,156 @@
+// The newsroom: the one place that joins the checked stories and registries (src/content/), their
+// bodies and pictures (src/site/story.ts), the related lists (src/related/) and everything else the
+// site shows (src/site/) into what templates see. Runs before any page is written; one ContentError
+// lists every problem in every file, and nothing is built from content that has one.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { imageSizeFromFile } from "image-size/fromFile";
+import type { DateTime } from "luxon";
+import type { VideoLabels } from "./body/video-block.ts";
+import { isHttpUrl } from "./content/http-url.ts";
+import { loadStories } from "./content/load.ts";
+import { byFile, ContentError, type ContentProblem } from "./content/problems.ts";
+import { loadRegistries, orderedCategories, type Registries, type SiteSettings } from "./content/registries.ts";
+import type { Pictures } from "./images/pictures.ts";
+import { relatedConfig, relatedSettingsProblems, relatedStories, type Relatable } from "./related/index.ts";
+import { buildFeeds, type Feed } from "./site/feeds.ts";
+import { buildHome, type Home } from "./site/home.ts";
+import { buildListings, type Listings } from "./site/lists.ts";
+import { buildSitemaps, type Sitemaps } from "./site/sitemaps.ts";
+import { buildStory, missingFileMessage, pictureStep, sharePictures, siteCategories, toCard, type SiteCategory, type Story } from "./site/story.ts";
+import { registryAssetUrl, SITE_PATHS } from "./urls.ts";
+
+export interface NewsroomOptions {
+  /** The content/ folder (input directory). */
+  contentDir: string;
+  /** Preview and check: drafts and future stories are built, marked as such. */
+  includeUnpublished: boolean;
+  now: DateTime;
+  /** Project root, to print file paths relative to it. */
+  root?: string;
+  /** The build's picture pipeline (src/images/pictures.ts); absent: pictures are checked to exist, not processed. */
+  pictures?: Pictures;
+  /** Serve under this sub-path instead of site.json's pathPrefix. */
+  pathPrefix?: string;
+}
+
+/** The stories that get pages, checked and rendered, with the registries they were checked against. */
+export interface CheckedNewsroom extends Registries {
+  /** The site settings with the logo and default share picture resolved to site URLs. */
+  site: SiteSettings;
+  /** Stories that get pages, newest first. */
+  stories: Story[];
+}
+
+/** Everything templates see. */
+export interface Newsroom extends CheckedNewsroom {
+  /** Categories in the registry's order, for navigation. */
+  categoryList: SiteCategory[];
+  home: Home;
+  /** Every paginated list page, and the tag and source indexes. */
+  listings: Listings;
+  feeds: Feed[];
+  /** Each feed by key: "" for the whole site, else the category id. */
+  feedOf: Record<string, Feed>;
+  sitemaps: Sitemaps;
+}
+
+/** Reads, checks and renders every story (`npm run check` stops here). Throws ContentError. */
+export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNewsroom> {
+  const { contentDir, now, pictures } = options;
+  const root = options.root ?? process.cwd();
+  const dataDir = path.join(contentDir, "_data");
+  const rel = (file: string) => path.relative(root, file) || file;
+  const registries = await loadRegistries(dataDir, { pathPrefix: options.pathPrefix, settingsChecks: [(raw) => relatedSettingsProblems(raw.related)] });
+  const labels = JSON.parse(await readFile(path.join(dataDir, "labels.json"), "utf8")) as VideoLabels;
+  const problems: ContentProblem[] = [];
+  const logos = sourceLogos(registries, contentDir, rel(path.join(dataDir, "sources.json")), problems, pictures);
+  const loaded = await loadStories(registries, { contentDir, includeUnpublished: options.includeUnpublished, now, root });
+  problems.push(...loaded.problems);
+  const categories = siteCategories(registries.categories);
+  const context = { site: registries.site, categories, labels, contentDir, now, problems, pictures, logos };
+  const stories = loaded.stories.map((checked) => buildStory(checked, context));
+  const site = await sitePictures(registries.site, contentDir, rel(path.join(dataDir, "site.json")), problems, pictures);
+  if (problems.length) throw new ContentError(byFile(problems));
+  stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
+  return { ...registries, categories, site, stories };
+}
+
+/** Checks and renders every story, then computes their related lists and every page of the site. */
+export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> {
+  const checked = await checkNewsroom(options);
+  const { site, stories } = checked;
+  // Pixel sizes of local lead pictures, for width/height attributes (`npm run check` has no page to size them for).
+  await Promise.all(stories.flatMap((story) => (story.image ? [measurePicture(options.contentDir, story.image)] : [])));
+  const lists = relatedStories(stories.map((story) => relatedInput(story)), relatedConfig(site.related));
+  for (const [entry, { related, readAlso }] of lists) {
+    entry.story.related = related.map((r) => toCard(r.story));
+    entry.story.readAlso = readAlso.map((r) => toCard(r.story));
+  }
+  const categoryList = orderedCategories(checked.categories as Map<string, SiteCategory>);
+  const listings = buildListings(stories, categoryList, site.listPageSize);
+  const pagePaths = [{ loc: SITE_PATHS.home }, ...listings.pages.map((p) => ({ loc: p.url })), ...listings.indexes.map((i) => ({ loc: i.url }))];
+  const feeds = buildFeeds(stories, categoryList, site.feedSize);
+  return {
+    ...checked,
+    categoryList,
+    home: buildHome(stories, categoryList, site.home),
+    listings,
+    feeds,
+    feedOf: Object.fromEntries(feeds.map((f) => [f.key, f])),
+    sitemaps: buildSitemaps(site, pagePaths, stories, options.now.toMillis()),
+  };
+}
+
+/** What the related engine reads of a story (bench/related.ts re-runs the engine with it). */
+export function relatedInput(story: Story, handPicked = story.handPicked): Relatable & { story: Story } {
+  const { slug, title, summary, text, tags } = story;
+  return { story, slug, categoryId: story.category.id, epoch: story.published.epoch, handPicked, title, summary, text, tags, unpublished: story.draft || story.scheduled };
+}
+
+/** Site URL of each local source logo (a raster one as the pipeline's small WebP), by the path written in sources.json. */
+function sourceLogos({ sources }: Registries, contentDir: string, file: string, problems: ContentProblem[], pictures?: Pictures): Map<string, string> {
+  const logos = new Map<string, string>();
+  for (const source of sources.values()) {
+    if (!source.logo || isHttpUrl(source.logo)) continue;
+    const where = { file, field: `${source.id}.logo` };
+    const url = registryAssetUrl(contentDir, source.logo);
+    if (url === null) problems.push({ ...where, message: missingFileMessage(source.logo) });
+    else {
+      const logo = pictures ? pictureStep(problems, where, source.logo, () => pictures.logo(url).url) : url;
+      if (logo !== undefined) logos.set(source.logo, logo);
+    }
+  }
+  return logos;
+}
+
+/** The site's logo and default share picture as site URLs, with the share picture's size (a new settings object). */
+async function sitePictures(site: SiteSettings, contentDir: string, file: string, problems: ContentProblem[], pictures?: Pictures): Promise<SiteSettings> {
+  const resolved = { ...site };
+  if (site.logo && !isHttpUrl(site.logo)) {
+    const url = registryAssetUrl(contentDir, site.logo);
+    if (url === null) problems.push({ file, field: "logo", message: missingFileMessage(site.logo) });
+    else resolved.logo = url;
+  }
+  if (site.defaultImage) {
+    const written = site.defaultImage.src;
+    const url = isHttpUrl(written) ? written : registryAssetUrl(contentDir, written);
+    if (url === null) problems.push({ file, field: "defaultImage.src", message: missingFileMessage(written) });
+    else {
+      resolved.defaultImage = { ...site.defaultImage, src: url };
+      if (pictures && !isHttpUrl(url)) {
+        const shared = pictureStep(problems, { file, field: "defaultImage.src" }, written, () => sharePictures(pictures, url, false));
+        resolved.defaultImage = { ...resolved.defaultImage, ...shared };
+      }
+      await measurePicture(contentDir, resolved.defaultImage);
+    }
+  }
+  return resolved;
+}
+
+/** Fills in the pixel size of a local picture from its header, unless it is known. */
+async function measurePicture(contentDir: string, picture: { src: string; width?: number; height?: number }): Promise<void> {
+  if (isHttpUrl(picture.src) || (picture.width && picture.height)) return;
+  const size = await imageSizeFromFile(path.join(contentDir, decodeURIComponent(picture.src))).catch(() => undefined);
+  if (size) Object.assign(picture, { width: size.width, height: size.height });
+}
