@@ -13,9 +13,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { stemmer as snowball } from "@orama/stemmers/arabic";
 import { DateTime } from "luxon";
-import { relatedStories, type RelatedOptions } from "../src/related/index.ts";
+import { relatedConfig, relatedStories, type RelatedOptions } from "../src/related/index.ts";
 import { loadNewsroom, relatedInput } from "../src/newsroom.ts";
-import { type Story } from "../src/site/story.ts";
+import type { Story } from "../src/site/story.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { runCommand } from "../src/cli/run.ts";
 
@@ -80,13 +80,13 @@ async function main(): Promise<void> {
     writeCorpus(corpus, dir);
     const { topics } = corpus;
     const newsroom = await loadNewsroom({ contentDir: dir, includeUnpublished: false, now: DateTime.now(), root: dir });
-    const site = newsroom.site.related;
+    const site = relatedConfig(newsroom.site.related);
     const asLists = (stories: Story[]) => stories.map((s) => [s, s] as [Story, Story]);
     const built = quality(asLists(newsroom.stories), topics, k);
     console.log(`\n${n} stories (${dir})`);
     console.log(`  production build (site settings count ${site.count}, readAlsoCount ${site.readAlsoCount}): coverage ${percent(built.coverage)}, precision ${percent(built.precision)}, reached ${percent(built.reached)} (${built.links} links)`);
 
-    const inputs = newsroom.stories.map((s) => relatedInput(s, Array.isArray(s.data.related) ? (s.data.related as string[]) : []));
+    const inputs = newsroom.stories.map((s) => relatedInput(s));
     const run = (options: Partial<RelatedOptions>) => {
       const started = performance.now();
       const lists = relatedStories(inputs, { ...site, count: k, ...options } as RelatedOptions);

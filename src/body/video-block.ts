@@ -19,7 +19,7 @@ export interface VideoBlockOptions {
   caption?: string;
   /** Site URL of a poster picture: a video file's `poster`. */
   poster?: string;
-  /** The poster as a sized, responsive picture (built and escaped by src/images/html.ts), shown on
+  /** The poster as a sized, responsive picture (built and escaped by src/images/markup.ts), shown on
    * an embedded video's play button. */
   posterHtml?: string;
 }

@@ -1,6 +1,6 @@
 // Pictures: the newsroom asks the build's picture pipeline (src/images/pictures.ts) for the
 // responsive versions, share picture and crops of every local picture; templates print them with
-// the `picture` filter (src/images/html.ts). No HTML transform re-reads the pages.
+// the `picture` filter (src/images/markup.ts). No HTML transform re-reads the pages.
 //
 // Encoded files are kept in .cache/images/ between builds (unchanged pictures are never encoded
 // again) and linked into the output's /img/ once the pages are written, so the production build's

@@ -11,7 +11,7 @@ import { DateTime } from "luxon";
 import { createStory, UsageError } from "../../../src/cli/new.ts";
 import { loadNewsroom } from "../../../src/newsroom.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const fixture = path.join(root, "test/fixtures/site/content");
 const temporary: string[] = [];
 after(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

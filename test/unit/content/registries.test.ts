@@ -2,13 +2,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ContentError } from "../../../src/content/problems.ts";
-import { DEFAULT_CONFIG, relatedSettingsProblems as fieldProblems } from "../../../src/related/config.ts";
-import { normalizeSite } from "../../../src/content/registries.ts";
+import { DEFAULT_CONFIG, relatedConfig, relatedSettingsProblems as fieldProblems } from "../../../src/related/config.ts";
+import { normalizeSite, type RegistryOptions } from "../../../src/content/registries.ts";
 
 const valid = { name: "خبر", baseUrl: "https://khabar.example/" };
+/** As the newsroom reads site.json: the related engine checks its own settings. */
+const withRelated: RegistryOptions = { settingsChecks: [(raw) => fieldProblems(raw.related)] };
 const problems = (raw: Record<string, unknown>): string[] => {
   try {
-    normalizeSite({ ...valid, ...raw }, "news/_data/site.json");
+    normalizeSite({ ...valid, ...raw }, "news/_data/site.json", withRelated);
     return [];
   } catch (error) {
     assert.ok(error instanceof ContentError, "a content problem, reported like a story's");
@@ -19,13 +21,22 @@ const problems = (raw: Record<string, unknown>): string[] => {
 const relatedSettingsProblems = (settings: unknown) => fieldProblems(settings).map((p) => `${p.field}: ${p.message}`);
 
 describe("normalizeSite", () => {
-  it("fills the defaults, the related list lengths from the engine's", () => {
+  it("fills the defaults, and leaves the related settings as written for the engine to complete", () => {
     const site = normalizeSite(valid);
     assert.equal(site.baseUrl, "https://khabar.example");
     assert.equal(site.pathPrefix, "/");
     assert.equal(site.description, "خبر");
-    assert.deepEqual(site.related, { count: DEFAULT_CONFIG.count, readAlsoCount: DEFAULT_CONFIG.readAlsoCount });
-    assert.deepEqual(normalizeSite({ ...valid, related: { count: 3 } }).related, { count: 3, readAlsoCount: DEFAULT_CONFIG.readAlsoCount });
+    assert.deepEqual(site.related, {});
+    const related = relatedConfig(normalizeSite({ ...valid, related: { count: 3 } }).related);
+    assert.deepEqual([related.count, related.readAlsoCount], [3, DEFAULT_CONFIG.readAlsoCount]);
+  });
+  it("serves under the sub-path it is given instead of site.json's (npm run build -- --pathprefix)", () => {
+    assert.equal(normalizeSite({ ...valid, pathPrefix: "/a/" }).pathPrefix, "/a/");
+    assert.equal(normalizeSite({ ...valid, pathPrefix: "/a/" }, "site.json", { pathPrefix: "news" }).pathPrefix, "/news/");
+  });
+  it("runs the checks it is given and lists their problems with its own", () => {
+    assert.deepEqual(problems({ related: { cont: 3 } }).map((p) => p.split(":")[0]), ["related.cont"]);
+    assert.doesNotThrow(() => normalizeSite({ ...valid, related: { cont: 3 } }), "without the engine's check, its settings are not read here");
   });
   it("lists every problem at once, each with what is expected", () => {
     const found = problems({ name: "", baseUrl: "khabar.example", listPageSize: 0, digits: "hindi", timeZone: "Mecca", syndication: { canonical: "elsewhere" }, related: { count: -1 } });

@@ -20,7 +20,7 @@ import { ImportError, importFeed, type ImportOptions } from "../../../src/import
 import { FileExistsError, writeNewFile } from "../../../src/content/story-files.ts";
 import { loadNewsroom } from "../../../src/newsroom.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = fileURLToPath(new URL("../../..", import.meta.url));
 const feeds = path.join(root, "test/fixtures/feeds");
 const feed = (name: string) => path.join(feeds, name);
 const fixture = path.join(root, "test/fixtures/site/content");

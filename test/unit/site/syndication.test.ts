@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { DateTime } from "luxon";
 import { loadNewsroom } from "../../../src/newsroom.ts";
 
-const fixture = fileURLToPath(new URL("../fixtures/site/content", import.meta.url));
+const fixture = fileURLToPath(new URL("../../fixtures/site/content", import.meta.url));
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
