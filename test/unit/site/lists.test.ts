@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildListings, pageLinks, paginate, type ListIndexEntry } from "../../../src/site/lists.ts";
-import { sourceUrl, tagUrl } from "../../../src/urls.ts";
 import type { SiteCategory as Category } from "../../../src/site/story.ts";
 import type { Story, StoryCard } from "../../../src/site/story.ts";
 
@@ -33,17 +32,6 @@ describe("pageLinks", () => {
   it("shows the first, the last and two either side of the current page, with gaps", () => {
     const shown = pageLinks("/l/", 10, 500).map((l) => ("gap" in l ? "…" : l.number));
     assert.deepEqual(shown, [1, "…", 8, 9, 10, 11, 12, "…", 500]);
-  });
-});
-
-describe("addresses", () => {
-  it("gives Arabic tags readable, percent-encoded addresses by the slug rule", () => {
-    assert.equal(tagUrl("الذكاء الاصطناعي"), `/tag/${encodeURIComponent("الذكاء-الاصطناعي")}/`);
-    assert.equal(decodeURIComponent(tagUrl("كرة القدم!")), "/tag/كرة-القدم/");
-  });
-  it("uses the registry id for known sources and the slug of the name for others", () => {
-    assert.equal(sourceUrl({ id: "alarabiya", name: "العربية" }), "/source/alarabiya/");
-    assert.equal(sourceUrl({ name: "Associated Press" }), "/source/associated-press/");
   });
 });
 

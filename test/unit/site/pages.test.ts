@@ -1,18 +1,10 @@
+// The bulk pages the page writer renders: one per story and one per list page.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ListPage } from "../../../src/site/lists.ts";
 import { bulkPages } from "../../../src/site/pages.ts";
-import { pageFile } from "../../../src/urls.ts";
+import type { Story } from "../../../src/site/story.ts";
 import { storyUrl } from "../../../src/urls.ts";
-import { type Story } from "../../../src/site/story.ts";
-
-describe("pageFile", () => {
-  it("writes a page to its percent-decoded path, relative to the output folder", () => {
-    assert.equal(pageFile(storyUrl("غزة-اليوم")), "news/غزة-اليوم/index.html");
-    assert.equal(pageFile("/tag/%D8%BA%D8%B2%D8%A9/page/2/"), "tag/غزة/page/2/index.html");
-    assert.equal(pageFile("/"), "index.html");
-  });
-});
 
 describe("bulkPages", () => {
   const stories = ["أ", "ب"].map((slug) => ({ slug, url: storyUrl(slug) }) as Story);
