@@ -4,6 +4,7 @@
 // and share links. Arabic segments are percent-encoded here, once.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { isHttpUrl } from "./content/http-url.ts";
 import type { SiteSettings } from "./content/registries.ts";
 import { slugify } from "./content/slug.ts";
 
@@ -73,7 +74,7 @@ export function pageFile(url: string): string {
 
 /** Absolute URL of a site path (which starts with "/"), with the base URL and the path prefix. */
 export function absoluteUrl(site: Pick<SiteSettings, "baseUrl" | "pathPrefix">, sitePath: string): string {
-  if (/^https?:\/\//.test(sitePath)) return sitePath;
+  if (isHttpUrl(sitePath)) return sitePath;
   return `${site.baseUrl}${site.pathPrefix.replace(/\/$/, "")}${sitePath}`;
 }
 
