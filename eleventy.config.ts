@@ -16,7 +16,7 @@ import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { pageWriterPlugin } from "./src/eleventy/page-writer.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
-import { seoPlugin } from "./src/eleventy/seo.ts";
+import { viewsPlugin } from "./src/eleventy/views.ts";
 import { BUILD_ENVIRONMENT } from "./src/eleventy/options.ts";
 
 // `npm run build` (src/cli/build.ts) passes its options in these variables, as `npm start`
@@ -44,7 +44,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(pageWriterPlugin); // story and list pages, rendered with the same layouts and written one by one
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
-  eleventyConfig.addPlugin(seoPlugin); // Open Graph, X cards, JSON-LD
+  eleventyConfig.addPlugin(viewsPlugin); // each page's view: title, Open Graph, X cards, JSON-LD, navigation, breadcrumbs, feeds
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
   eleventyConfig.addPlugin(imagesPlugin, { pictures }); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
   eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures

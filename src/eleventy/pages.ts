@@ -1,5 +1,6 @@
 // The site's single pages, feeds and sitemaps, as virtual templates over the newsroom data; their
 // markup lives in layouts/. Story and list pages, thousands of them, are written by page-writer.ts.
+// Templates never type an address: the fixed pages' paths are the global `paths` (src/urls.ts).
 // https://www.11ty.dev/docs/virtual-templates/ · https://www.11ty.dev/docs/pagination/
 import type { UserConfig } from "@11ty/eleventy";
 import type { Feed, FeedFormat } from "../site/feeds.ts";
@@ -8,6 +9,7 @@ import { pageFile, SITE_PATHS } from "../urls.ts";
 
 const page = { eleventyExcludeFromCollections: true };
 export function pagesPlugin(eleventyConfig: UserConfig): void {
+  eleventyConfig.addGlobalData("paths", SITE_PATHS);
   eleventyConfig.addTemplate("pages/home.njk", "", { ...page, layout: "home.njk", permalink: `/${pageFile(SITE_PATHS.home)}` });
   eleventyConfig.addTemplate("pages/indexes.njk", "", {
     ...page,

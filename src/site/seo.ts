@@ -147,17 +147,6 @@ export function listTitle(page: ListPage, labels: PageLabels): string {
   return page.name;
 }
 
-/** What a list page's layout shows around its cards: heading, <title> (with «صفحة N» past the first page), breadcrumbs and the navigation item to mark. */
-export function listHeading(page: ListPage, labels: PageLabels & { page: string }): { title: string; pageTitle: string; crumbs: Crumb[]; nav: string } {
-  const title = listTitle(page, labels);
-  return {
-    title,
-    pageTitle: page.number > 1 ? `${title} - ${labels.page} ${page.number}` : title,
-    crumbs: listCrumbs(page, labels),
-    nav: page.kind === "category" ? page.key : page.kind,
-  };
-}
-
 /** The breadcrumb trail of a list page, after the home page. */
 export function listCrumbs(page: ListPage, labels: PageLabels): Crumb[] {
   const self = { name: listTitle(page, labels), url: page.firstUrl };

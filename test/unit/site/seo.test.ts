@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { contentSecurityPolicy } from "../../../src/site/csp.ts";
 import type { ListPage } from "../../../src/site/lists.ts";
-import { homeMeta, listCrumbs, listHeading, listMeta, listTitle, storyMeta } from "../../../src/site/seo.ts";
+import { homeMeta, listCrumbs, listMeta, listTitle, storyMeta } from "../../../src/site/seo.ts";
 import { normalizeSite } from "../../../src/content/registries.ts";
 import type { Story } from "../../../src/site/story.ts";
 
@@ -64,13 +64,6 @@ describe("list pages", () => {
   it("puts tag and source pages under their index in the breadcrumbs", () => {
     assert.deepEqual(listCrumbs(page("tag", "روسيا"), labels), [{ name: "الوسوم", url: "/tags/" }, { name: "روسيا", url: "/tag/x/" }]);
     assert.deepEqual(listCrumbs(page("category", "سياسة"), labels), [{ name: "سياسة", url: "/category/x/" }]);
-  });
-  it("adds the page number to the <title> past the first page, and marks the section (or the list's kind) in the navigation", () => {
-    const second = { ...page("category", "سياسة"), key: "politics", number: 2 } as ListPage;
-    assert.deepEqual(listHeading(second, { ...labels, page: "صفحة" }), { title: "سياسة", pageTitle: "سياسة - صفحة 2", crumbs: [{ name: "سياسة", url: "/category/x/" }], nav: "politics" });
-    const first = { ...page("tag", "روسيا"), key: "روسيا", number: 1 } as ListPage;
-    assert.equal(listHeading(first, { ...labels, page: "صفحة" }).pageTitle, "روسيا");
-    assert.equal(listHeading(first, { ...labels, page: "صفحة" }).nav, "tag");
   });
   it("gives list pages an absolute og:url", () => {
     assert.equal(listMeta({ title: "t", url: "/latest/page/2/" }, site, labels).url, "https://khabar.example/latest/page/2/");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { shareLinks } from "../../../src/site/share.ts";
+import { shareButtons, shareLinks } from "../../../src/site/share.ts";
 
 const story = {
   title: 'روبيو: تم إحراز "بعض التقدم" & خطوات #أوكرانيا؟',
@@ -41,5 +41,18 @@ describe("shareLinks", () => {
       const query = href.slice(href.indexOf("?") + 1);
       assert.doesNotMatch(query, /[ "#]|&(?![a-z]+=)/, href);
     }
+  });
+});
+
+describe("shareButtons", () => {
+  const names = { whatsapp: "واتساب", x: "X", facebook: "فيسبوك", telegram: "تيليجرام", email: "البريد" };
+  it("names each link after its network, keeping the link", () => {
+    const buttons = shareButtons(shareLinks(story), names, "rtl");
+    assert.deepEqual(buttons.map((b) => b.label), ["واتساب", "X", "فيسبوك", "تيليجرام", "البريد"]);
+    assert.deepEqual(buttons.map((b) => b.href), shareLinks(story).map((l) => l.href));
+  });
+  it("isolates the names whose letters run against the page's direction", () => {
+    assert.deepEqual(shareButtons(shareLinks(story), names, "rtl").filter((b) => b.isolate).map((b) => b.network), ["x"]);
+    assert.deepEqual(shareButtons(shareLinks(story), names, "ltr").filter((b) => !b.isolate).map((b) => b.network), ["x"]);
   });
 });

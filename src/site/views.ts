@@ -1,0 +1,259 @@
+// What each page template is given: one view object, computed here from the newsroom and the
+// labels, instead of loose variables the layouts set for each other. layouts/base.njk reads the
+// part every page has (PageView: <title>, description, canonical URL, robots, share metadata,
+// navigation, breadcrumbs, announced feeds, footer); each page's view adds what its body needs.
+// Every word comes from content/_data/labels.json and every address from src/urls.ts.
+// Views are built once per page, thousands per build: objects are written out field by field or
+// extended with Object.assign, as `{ ...object, more }` is far slower in V8 (about 3 µs a time).
+import type { VideoLabels } from "../body/video-block.ts";
+import { textDirection } from "../body/safe-html.ts";
+import type { ContentProblem } from "../content/problems.ts";
+import type { SiteSettings } from "../content/registries.ts";
+import { SITE_PATHS } from "../urls.ts";
+import type { Feed, FeedLink } from "./feeds.ts";
+import type { Home } from "./home.ts";
+import type { ListIndex, ListPage } from "./lists.ts";
+import { homeMeta, listCrumbs, listMeta, listTitle, storyMeta, type Crumb, type PageLabels, type PageMeta } from "./seo.ts";
+import { shareButtons, type ShareButton, type ShareNetwork } from "./share.ts";
+import type { SiteCategory, Story } from "./story.ts";
+
+/** content/_data/labels.json: every word the site shows its readers. */
+export interface Labels extends VideoLabels, PageLabels {
+  search: string;
+  page: string;
+  /** Around every page: skip link, navigation and breadcrumb names, footer. */
+  frame: { skipLink: string; sections: string; breadcrumbs: string; feed: string; follow: string; copyright: string };
+  /** Network names, for share links and the footer's «follow us» links. */
+  networks: Record<ShareNetwork, string>;
+  searchForm: { label: string; field: string; submit: string };
+  homePage: { more: string; empty: string };
+  lists: { of: string; empty: string; emptyIndex: string };
+  pagination: { label: string; previous: string; next: string };
+  status: { draft: string; scheduled: string };
+  story: { updated: string; source: string; sourceBox: string; related: string; readAlso: string; getApp: string };
+  share: { title: string; copy: string; copied: string; native: string };
+  /** The search page; `noResults` and `count` hold {query} and {count}, filled in by assets/search.js. */
+  searchPage: { label: string; searching: string; noResults: string; count: string; unavailable: string; noScript: string };
+  notFound: { title: string; text: string; search: string; back: string };
+  /** The preview's page while the content has errors. */
+  problems: { title: string; fix: string };
+}
+
+/** What the views read of the newsroom (src/newsroom.ts, an outer layer, joins it). */
+export interface ViewNewsroom {
+  site: SiteSettings;
+  /** Categories in the registry's order. */
+  categoryList: SiteCategory[];
+  listings: { indexes: ListIndex[] };
+  /** Each feed by key: "" for the whole site, else the category id. */
+  feedOf: Record<string, Feed>;
+  home: Home;
+}
+
+export interface Link {
+  name: string;
+  url: string;
+}
+
+export interface NavItem extends Link {
+  /** The item is, or leads to, this page (aria-current). */
+  current: boolean;
+}
+
+/** A feed the page announces in its <head>. */
+export interface AlternateLink extends FeedLink {
+  title: string;
+}
+
+/** The footer, the same on every page. */
+export interface Footer {
+  /** The latest stories, the tag and source indexes, search. */
+  links: Link[];
+  /** The whole site's feed, one link per format. */
+  feeds: FeedLink[];
+  /** The site's accounts, when site.json has `social` (the list can be empty). */
+  follow?: Link[];
+}
+
+/** What layouts/base.njk shows around every page's content. */
+export interface PageView {
+  /** The whole <title>: the page's name, then « | » and the site's name (the site's name alone on the home page). */
+  title: string;
+  /** Meta description: the page's own, else the site's. */
+  description: string;
+  /** Absolute canonical URL, where the page gives one. */
+  canonicalUrl?: string;
+  noindex: boolean;
+  /** Open Graph, X card and JSON-LD values (src/site/seo.ts). */
+  meta: PageMeta;
+  /** The main navigation: the latest stories, then each section; the page's own marked. */
+  nav: NavItem[];
+  /** From the home page to this one, the last (this page) marked; empty: none shown. */
+  breadcrumbs: NavItem[];
+  /** The site's feeds, then the section's on a section page or a story of it. */
+  feeds: AlternateLink[];
+  footer: Footer;
+}
+
+/** The networks the footer links to when site.json's `social` names them, in this order. */
+const FOLLOW_NETWORKS = ["x", "facebook", "telegram"] as const satisfies readonly ShareNetwork[];
+
+interface PageParts {
+  /** The page's own name; the <title> adds the site's. */
+  name: string;
+  meta: PageMeta;
+  description?: string;
+  canonicalUrl?: string;
+  noindex?: boolean;
+  /** "latest" or a category id: the navigation item to mark. */
+  nav?: string;
+  /** The breadcrumb trail after the home page. */
+  crumbs?: Crumb[];
+  /** The section whose feeds the page announces besides the site's. */
+  category?: SiteCategory;
+}
+
+export function pageTitle(name: string, site: Pick<SiteSettings, "name">): string {
+  return name === site.name ? name : `${name} | ${site.name}`;
+}
+
+function pageView(newsroom: ViewNewsroom, labels: Labels, parts: PageParts): PageView {
+  const { site, feedOf } = newsroom;
+  const announce = (feed: Feed | undefined, title: string) => (feed?.links ?? []).map(({ href, type, label }) => ({ href, type, label, title }));
+  return {
+    title: pageTitle(parts.name, site),
+    description: parts.description || site.description,
+    canonicalUrl: parts.canonicalUrl,
+    noindex: parts.noindex ?? false,
+    meta: parts.meta,
+    nav: [
+      { name: labels.latest, url: SITE_PATHS.latest, current: parts.nav === "latest" },
+      ...newsroom.categoryList.map((category) => ({ name: category.name, url: category.url, current: parts.nav === category.id })),
+    ],
+    breadcrumbs: breadcrumbs(labels, parts.crumbs),
+    feeds: [...announce(feedOf[""], site.name), ...(parts.category ? announce(feedOf[parts.category.id], `${site.name}: ${parts.category.name}`) : [])],
+    footer: footer(newsroom, labels),
+  };
+}
+
+/** The trail from the home page, the last crumb (this page) marked; none for a page without crumbs. */
+function breadcrumbs(labels: Labels, crumbs: Crumb[] = []): NavItem[] {
+  if (!crumbs.length) return [];
+  const trail = [{ name: labels.home, url: SITE_PATHS.home }, ...crumbs];
+  return trail.map(({ name, url }, i) => ({ name, url, current: i === trail.length - 1 }));
+}
+
+function footer({ site, listings, feedOf }: ViewNewsroom, labels: Labels): Footer {
+  const social = site.social;
+  return {
+    links: [
+      { name: labels.latest, url: SITE_PATHS.latest },
+      ...listings.indexes.map((index) => ({ name: labels[index.kind], url: index.url })),
+      { name: labels.search, url: SITE_PATHS.search },
+    ],
+    feeds: feedOf[""]?.links ?? [],
+    follow: social && FOLLOW_NETWORKS.flatMap((network) => (social[network] ? [{ name: labels.networks[network], url: social[network] }] : [])),
+  };
+}
+
+export interface StoryView extends PageView {
+  /** Shown above the headline in the preview: a draft, or a story dated in the future. */
+  status?: { kind: "draft" | "scheduled"; label: string };
+  /** The share bar's links with their networks' names. */
+  share: ShareButton[];
+}
+
+export function storyView(story: Story, newsroom: ViewNewsroom, labels: Labels): StoryView {
+  const { site } = newsroom;
+  const status = story.draft ? "draft" : story.scheduled ? "scheduled" : undefined;
+  const page = pageView(newsroom, labels, {
+    name: story.title,
+    description: story.description,
+    canonicalUrl: story.canonicalUrl,
+    noindex: story.noindex,
+    meta: storyMeta(story, site, labels),
+    nav: story.category.id,
+    crumbs: [story.category],
+    category: story.category,
+  });
+  const parts: Omit<StoryView, keyof PageView> = {
+    status: status && { kind: status, label: labels.status[status] },
+    share: shareButtons(story.share, labels.networks, site.direction),
+  };
+  return Object.assign(page, parts);
+}
+
+export interface ListView extends PageView {
+  /** The <h1>; `dir` is set on tag pages, whose name is isolated in <bdi dir>. */
+  heading: { text: string; dir?: "rtl" | "ltr" };
+  /** «صفحة N من M», past the first page. */
+  position?: { number: number; total: number };
+}
+
+/** A page of the latest stories, a section, a tag or a source. */
+export function listView(list: ListPage, newsroom: ViewNewsroom, labels: Labels): ListView {
+  const heading = listTitle(list, labels);
+  const name = list.number > 1 ? `${heading} - ${labels.page} ${list.number}` : heading;
+  const crumbs = listCrumbs(list, labels);
+  const meta = listMeta({ title: name, url: list.url }, newsroom.site, labels, crumbs);
+  const page = pageView(newsroom, labels, { name, meta, canonicalUrl: meta.url, nav: list.kind === "category" ? list.key : list.kind, crumbs, category: list.category });
+  return Object.assign(page, {
+    heading: { text: heading, dir: list.kind === "tag" ? textDirection(heading) : undefined },
+    position: list.number > 1 ? { number: list.number, total: list.total } : undefined,
+  });
+}
+
+export interface TitledView extends PageView {
+  /** The page's <h1>. */
+  heading: string;
+}
+
+/** A page that is a breadcrumb below the home page: the tag index, the source index, search. */
+function indexLikeView(newsroom: ViewNewsroom, labels: Labels, heading: string, url: string, noindex = false): TitledView {
+  const crumbs = [{ name: heading, url }];
+  const meta = listMeta({ title: heading, url }, newsroom.site, labels, crumbs);
+  return Object.assign(pageView(newsroom, labels, { name: heading, meta, canonicalUrl: meta.url, noindex, crumbs }), { heading });
+}
+
+/** The page listing every tag or every source. */
+export function indexView(index: ListIndex, newsroom: ViewNewsroom, labels: Labels): TitledView {
+  return indexLikeView(newsroom, labels, labels[index.kind], index.url);
+}
+
+/** The search page, kept out of search engines. */
+export function searchView(newsroom: ViewNewsroom, labels: Labels): TitledView {
+  return indexLikeView(newsroom, labels, labels.search, SITE_PATHS.search, true);
+}
+
+export interface HomeView extends TitledView {
+  /** The lead story, the latest stories and a block per section. */
+  home: Home;
+}
+
+export function homeView(newsroom: ViewNewsroom, labels: Labels): HomeView {
+  const { site } = newsroom;
+  const meta = homeMeta(site);
+  return Object.assign(pageView(newsroom, labels, { name: site.name, meta, canonicalUrl: meta.url }), { heading: `${site.name}: ${labels.latest}`, home: newsroom.home });
+}
+
+/** 404.html: no canonical URL, kept out of search engines. */
+export function notFoundView(newsroom: ViewNewsroom, labels: Labels): TitledView {
+  const heading = labels.notFound.title;
+  const meta = listMeta({ title: heading, url: SITE_PATHS.notFound }, newsroom.site, labels);
+  return Object.assign(pageView(newsroom, labels, { name: heading, meta, noindex: true }), { heading });
+}
+
+export interface ProblemsView {
+  title: string;
+  heading: string;
+  /** What to do, in the site's words. */
+  fix: string;
+  problems: ContentProblem[];
+}
+
+/** The preview's page while the content has errors: standalone, as there is no newsroom to show.
+ * labels.json may itself be what is wrong, so its words fall back to English. */
+export function problemsView({ problems }: { problems: ContentProblem[] }, labels: Partial<Labels> | undefined): ProblemsView {
+  const title = labels?.problems?.title ?? "Content problems";
+  return { title: `${title} (${problems.length})`, heading: `${title}: ${problems.length}`, fix: labels?.problems?.fix ?? "Fix the files below and save them.", problems };
+}
