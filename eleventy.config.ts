@@ -15,6 +15,7 @@ import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
 import { pageWriterPlugin } from "./src/eleventy/page-writer.ts";
+import { publishedFilesPlugin } from "./src/eleventy/published-files.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
 import { viewsPlugin } from "./src/eleventy/views.ts";
 import { BUILD_ENVIRONMENT } from "./src/eleventy/options.ts";
@@ -47,7 +48,8 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(viewsPlugin); // each page's view: title, Open Graph, X cards, JSON-LD, navigation, breadcrumbs, feeds
   eleventyConfig.addPlugin(feedsPlugin); // date and absolute-URL filters for feeds (@11ty/eleventy-plugin-rss)
   eleventyConfig.addPlugin(imagesPlugin, { pictures }); // responsive pictures, share pictures (@11ty/eleventy-img, cached in .cache/images)
-  eleventyConfig.addPlugin(assetsPlugin); // hashed theme files and editors' pictures
+  eleventyConfig.addPlugin(assetsPlugin); // hashed theme files
+  eleventyConfig.addPlugin(publishedFilesPlugin, { pictures }); // the editors' pictures, videos and logos the pages show, and nothing else under content/
   eleventyConfig.addPlugin(fontsPlugin); // Readex Pro woff2 files (Arabic and Latin subsets), the Arabic one preloaded
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
   eleventyConfig.addPlugin(searchPlugin, { enabled: options.search }); // Pagefind index over the finished output (production builds)
@@ -58,7 +60,9 @@ export default function (eleventyConfig: UserConfig): void {
 // temporary folder.
 export const config = {
   pathPrefix: readPathPrefix(options.input, options.pathPrefix),
-  dir: { input: options.input, data: "_data", includes: path.relative(options.input, "layouts"), layouts: path.relative(options.input, "layouts") },
+  // Eleventy's global data folder is one that does not exist: in content/_data/ a .js file would run
+  // as code. The registries there are JSON the engine reads itself (src/content/registries.ts).
+  dir: { input: options.input, data: path.relative(options.input, "layouts/no-data-files"), includes: path.relative(options.input, "layouts"), layouts: path.relative(options.input, "layouts") },
   // Only the engine's own templates are rendered; stories are Markdown the engine renders itself.
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",

@@ -8,9 +8,11 @@ import { imageSizeFromFile } from "image-size/fromFile";
 import type { DateTime } from "luxon";
 import type { VideoLabels } from "./body/video-block.ts";
 import { isHttpUrl } from "./content/http-url.ts";
+import { contentInventoryProblems } from "./content/inventory.ts";
 import { loadStories } from "./content/load.ts";
 import { byFile, ContentError, type ContentProblem } from "./content/problems.ts";
 import { loadRegistries, orderedCategories, type Registries, type SiteSettings } from "./content/registries.ts";
+import { publishableFile } from "./images/file-checks.ts";
 import type { Pictures } from "./images/pictures.ts";
 import { relatedConfig, relatedSettingsProblems, relatedStories, type Relatable } from "./related/index.ts";
 import { buildFeeds, type Feed } from "./site/feeds.ts";
@@ -28,7 +30,7 @@ export interface NewsroomOptions {
   now: DateTime;
   /** Project root, to print file paths relative to it. */
   root?: string;
-  /** The build's picture pipeline (src/images/pictures.ts); absent: pictures are checked to exist, not processed. */
+  /** The picture pipeline (src/images/pictures.ts; `checkOnly` for `npm run check`); absent (unit tests): pictures are checked to exist, not read. */
   pictures?: Pictures;
   /** Serve under this sub-path instead of site.json's pathPrefix. */
   pathPrefix?: string;
@@ -40,6 +42,8 @@ export interface CheckedNewsroom extends Registries {
   site: SiteSettings;
   /** Stories that get pages, newest first. */
   stories: Story[];
+  /** Site URLs of the files under content/ the pages show (pictures, videos, logos): the only ones published. */
+  files: string[];
 }
 
 /** Everything templates see. */
@@ -63,17 +67,22 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
   const rel = (file: string) => path.relative(root, file) || file;
   const registries = await loadRegistries(dataDir, { pathPrefix: options.pathPrefix, settingsChecks: [(raw) => relatedSettingsProblems(raw.related)] });
   const labels = JSON.parse(await readFile(path.join(dataDir, "labels.json"), "utf8")) as VideoLabels;
-  const problems: ContentProblem[] = [];
-  const logos = sourceLogos(registries, contentDir, rel(path.join(dataDir, "sources.json")), problems, pictures);
+  const problems: ContentProblem[] = contentInventoryProblems(contentDir, root);
+  const files = new Set<string>();
+  const logos = sourceLogos(registries, contentDir, rel(path.join(dataDir, "sources.json")), problems, files, pictures);
   const loaded = await loadStories(registries, { contentDir, includeUnpublished: options.includeUnpublished, now, root });
   problems.push(...loaded.problems);
   const categories = siteCategories(registries.categories);
-  const context = { site: registries.site, categories, labels, contentDir, now, problems, pictures, logos };
+  const context = { site: registries.site, categories, labels, contentDir, now, problems, pictures, logos, files };
   const stories = loaded.stories.map((checked) => buildStory(checked, context));
-  const site = await sitePictures(registries.site, contentDir, rel(path.join(dataDir, "site.json")), problems, pictures);
+  const site = await sitePictures(registries.site, contentDir, rel(path.join(dataDir, "site.json")), problems, files, pictures);
+  // `npm run check`: the pictures the cache has no versions of are decoded (what the build's encoders would refuse).
+  if (pictures?.checkOnly) problems.push(...(await pictures.problems()));
+  // Videos are no picture: the file checks the build runs before publishing one (size, container) run here too.
+  if (pictures?.checkOnly) problems.push(...(await videoProblems(contentDir, [...files], rel)));
   if (problems.length) throw new ContentError(byFile(problems));
   stories.sort((a, b) => b.published.epoch - a.published.epoch || a.slug.localeCompare(b.slug));
-  return { ...registries, categories, site, stories };
+  return { ...registries, categories, site, stories, files: [...files].sort() };
 }
 
 /** Checks and renders every story, then computes their related lists and every page of the site. */
@@ -109,7 +118,7 @@ export function relatedInput(story: Story, handPicked = story.handPicked): Relat
 }
 
 /** Site URL of each local source logo (a raster one as the pipeline's small WebP), by the path written in sources.json. */
-function sourceLogos({ sources }: Registries, contentDir: string, file: string, problems: ContentProblem[], pictures?: Pictures): Map<string, string> {
+function sourceLogos({ sources }: Registries, contentDir: string, file: string, problems: ContentProblem[], files: Set<string>, pictures?: Pictures): Map<string, string> {
   const logos = new Map<string, string>();
   for (const source of sources.values()) {
     if (!source.logo || isHttpUrl(source.logo)) continue;
@@ -117,20 +126,22 @@ function sourceLogos({ sources }: Registries, contentDir: string, file: string, 
     const url = registryAssetUrl(contentDir, source.logo);
     if (url === null) problems.push({ ...where, message: missingFileMessage(source.logo) });
     else {
-      const logo = pictures ? pictureStep(problems, where, source.logo, () => pictures.logo(url).url) : url;
+      const logo = pictures ? pictureStep(problems, where, source.logo, () => pictures.logo(url).url, pictures) : url;
       if (logo !== undefined) logos.set(source.logo, logo);
+      if (logo === url) files.add(url); // served as it is (SVG); a raster logo is served from the pipeline's versions
     }
   }
   return logos;
 }
 
 /** The site's logo and default share picture as site URLs, with the share picture's size (a new settings object). */
-async function sitePictures(site: SiteSettings, contentDir: string, file: string, problems: ContentProblem[], pictures?: Pictures): Promise<SiteSettings> {
+async function sitePictures(site: SiteSettings, contentDir: string, file: string, problems: ContentProblem[], files: Set<string>, pictures?: Pictures): Promise<SiteSettings> {
   const resolved = { ...site };
   if (site.logo && !isHttpUrl(site.logo)) {
     const url = registryAssetUrl(contentDir, site.logo);
     if (url === null) problems.push({ file, field: "logo", message: missingFileMessage(site.logo) });
-    else resolved.logo = url;
+    else files.add((resolved.logo = url));
+    if (url !== null && pictures) pictureStep(problems, { file, field: "logo" }, site.logo, () => pictures.source(url), pictures); // published as it is: checked like every picture
   }
   if (site.defaultImage) {
     const written = site.defaultImage.src;
@@ -138,8 +149,9 @@ async function sitePictures(site: SiteSettings, contentDir: string, file: string
     if (url === null) problems.push({ file, field: "defaultImage.src", message: missingFileMessage(written) });
     else {
       resolved.defaultImage = { ...site.defaultImage, src: url };
+      if (!isHttpUrl(url)) files.add(url);
       if (pictures && !isHttpUrl(url)) {
-        const shared = pictureStep(problems, { file, field: "defaultImage.src" }, written, () => sharePictures(pictures, url, false));
+        const shared = pictureStep(problems, { file, field: "defaultImage.src" }, written, () => sharePictures(pictures, url, false), pictures);
         resolved.defaultImage = { ...resolved.defaultImage, ...shared };
       }
       await measurePicture(contentDir, resolved.defaultImage);
@@ -153,4 +165,17 @@ async function measurePicture(contentDir: string, picture: { src: string; width?
   if (isHttpUrl(picture.src) || (picture.width && picture.height)) return;
   const size = await imageSizeFromFile(path.join(contentDir, decodeURIComponent(picture.src))).catch(() => undefined);
   if (size) Object.assign(picture, { width: size.width, height: size.height });
+}
+
+/** What the build would refuse of the local videos the pages show (`npm run check` runs it; the build checks each as it publishes it). */
+async function videoProblems(contentDir: string, urls: string[], rel: (file: string) => string): Promise<ContentProblem[]> {
+  const videos = urls.filter((url) => /\.(mp4|webm)$/i.test(url));
+  const checked = await Promise.all(
+    videos.map(async (url) => {
+      const file = path.join(contentDir, decodeURIComponent(url));
+      const result = await publishableFile(file, { writeCache: false });
+      return "problem" in result ? { file: rel(file), field: "(file)", message: result.problem } : undefined;
+    }),
+  );
+  return checked.filter((p) => p !== undefined);
 }

@@ -2,9 +2,9 @@
 // under content/. Site paths start with "/" and leave out the path prefix: Eleventy's HTML base
 // plugin adds it to every link in the written pages, and `absoluteUrl` adds it for feeds, sitemaps
 // and share links. Arabic segments are percent-encoded here, once.
-import { existsSync } from "node:fs";
 import path from "node:path";
 import { isHttpUrl } from "./content/http-url.ts";
+import { realFileInside } from "./content/path-rule.ts";
 import type { SiteSettings } from "./content/registries.ts";
 import { slugify } from "./content/slug.ts";
 
@@ -83,18 +83,28 @@ export function contentFileUrl(contentDir: string, file: string): string {
   return `/${path.relative(contentDir, file).split(path.sep).map(encodeURIComponent).join("/")}`;
 }
 
+/** A path as written, percent-escapes decoded; one with a stray % (a file named "50%.jpg") is taken as it is. */
+function decodedPath(written: string): string {
+  try {
+    return decodeURI(written);
+  } catch {
+    return written;
+  }
+}
+
 /** Resolves a picture/video path written in a story: relative to the story, or from content/;
  * null when no such file is inside content/. */
 export function assetResolver(contentDir: string, storyFile: string): (src: string) => string | null {
   const storyDir = path.dirname(storyFile);
   return (src) => {
-    const clean = decodeURI(src.replace(/[?#].*$/, ""));
+    const clean = decodedPath(src.replace(/[?#].*$/, ""));
     const candidates = clean.startsWith("/")
       ? [path.join(contentDir, clean)]
       : clean.startsWith("./") || clean.startsWith("../")
         ? [path.join(storyDir, clean)]
         : [path.join(storyDir, clean), path.join(contentDir, clean)];
-    const found = candidates.find((file) => !path.relative(contentDir, file).startsWith("..") && existsSync(file));
+    // inside content/ once symbolic links are followed: a link never leads a story to a file elsewhere
+    const found = candidates.find((file) => realFileInside(contentDir, file) !== undefined);
     return found ? contentFileUrl(contentDir, found) : null;
   };
 }

@@ -7,6 +7,7 @@
 // Template syntax ({{ }}, {% %}) is plain text here: bodies never go through a template engine.
 import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
+import { balanceBidi } from "../content/clean-text.ts";
 import { isHttpUrl } from "../content/http-url.ts";
 import { parseVideoUrl } from "../content/video-url.ts";
 import { escapeHtml, isSafeUrl, textDirection } from "./safe-html.ts";
@@ -33,11 +34,14 @@ export interface RenderedBody {
   text: string;
   /** Local picture or video paths that do not exist. */
   missingAssets: string[];
+  /** Site URLs of the local pictures and videos the body shows (the build publishes these files). */
+  localAssets: string[];
 }
 
 interface Env {
   context: RenderContext;
   missingAssets: string[];
+  localAssets: string[];
 }
 
 export function splitCaption(title: string): { caption: string; credit?: string } {
@@ -67,6 +71,7 @@ function resolvePicture(src: string, alt: string, role: "figure" | "inline", env
 function resolveLocal(src: string, env: Env): string | null {
   const resolved = env.context.resolveAsset(src);
   if (resolved === null) env.missingAssets.push(src);
+  else env.localAssets.push(resolved);
   return resolved;
 }
 
@@ -175,7 +180,7 @@ function createMarkdown(): MarkdownIt {
 const md = createMarkdown();
 
 export function renderBody(markdown: string, context: RenderContext): RenderedBody {
-  const env: Env = { context, missingAssets: [] };
+  const env: Env = { context, missingAssets: [], localAssets: [] };
   const tokens = md.parse(markdown, env);
   let firstParagraph = "";
   const parts: string[] = [];
@@ -188,15 +193,18 @@ export function renderBody(markdown: string, context: RenderContext): RenderedBo
     if (!firstParagraph && tokens[i - 1]?.type === "paragraph_open" && !/^https?:\/\/\S+$/.test(text)) firstParagraph = text;
   }
   const html = md.renderer.render(tokens, md.options, env);
-  return { html, firstParagraph, text: parts.join("\n"), missingAssets: env.missingAssets };
+  return { html, firstParagraph, text: parts.join("\n"), missingAssets: env.missingAssets, localAssets: env.localAssets };
 }
 
 /** Shortens text at a word boundary for summaries and meta descriptions. */
+/** Counted in characters (code points: an emoji is one and is never split); an override or isolate
+ * the cut leaves open is closed, so it cannot reorder the text around a card or a meta description. */
 export function shorten(text: string, max = 160): string {
   const clean = text.replace(/\s+/g, " ").trim();
-  if (clean.length <= max) return clean;
-  const cut = clean.slice(0, max - 1);
+  const chars = [...clean];
+  if (chars.length <= max) return balanceBidi(clean);
+  const cut = chars.slice(0, max - 1).join("");
   // cut inside a word: go back to the last whole word (unless that loses too much)
-  const at = clean[cut.length] === " " ? cut.length : cut.lastIndexOf(" ");
-  return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s،,.:;؛-]+$/u, "")}…`;
+  const at = chars[max - 1] === " " ? cut.length : cut.lastIndexOf(" ");
+  return balanceBidi(`${(at >= 0 && [...cut.slice(0, at)].length > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s،,.:;؛-]+$/u, "")}…`);
 }

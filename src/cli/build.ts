@@ -1,11 +1,15 @@
 // `npm run build`: the production site, written atomically. Eleventy writes into a temporary
 // folder next to the output; only when the whole build succeeded is it swapped in, so a build that
-// fails on bad content leaves the previous _site/ exactly as it was.
-import { existsSync } from "node:fs";
+// fails, on bad content or on anything else, leaves the previous _site/ exactly as it was and no
+// temporary folder behind: before the folder is removed, the build waits for everything still
+// writing into it (passthrough copies, and every listener of Eleventy's events: the page writer,
+// the pictures' links, the search index), since one failing listener does not stop the others.
+import { existsSync, rmSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { close as stopPagefind } from "pagefind";
 import { ContentError } from "../content/problems.ts";
 import { BUILD_ENVIRONMENT } from "../eleventy/options.ts";
 import { holdPassthroughCopies } from "../eleventy/passthrough-copies.ts";
@@ -38,6 +42,68 @@ async function withEnvironment<T>(variables: Record<string, string | undefined>,
   }
 }
 
+/** An event emitter as Eleventy 3.1's AsyncEventEmitter uses it: `emit` asks `listeners(type)` and calls each. */
+interface ListenerSource {
+  listeners(type: string | symbol): Array<(...args: unknown[]) => unknown>;
+}
+
+/**
+ * Starts recording what every listener of an initialised Eleventy's events returns (eleventy.after,
+ * the page writer's events), so a failed build can wait for all of them: Eleventy runs them side by
+ * side and rejects as soon as one fails, leaving the others writing. Returns what waits for every
+ * listener started, whatever its outcome (and for those they start in turn). Eleventy has no public
+ * way to do this; it throws at once, naming what is gone, if a new Eleventy no longer works this way.
+ */
+export function holdEventListeners(eleventy: Eleventy): () => Promise<void> {
+  const events = (eleventy as unknown as { eleventyConfig?: { userConfig?: { events?: ListenerSource } } }).eleventyConfig?.userConfig?.events;
+  if (typeof events?.listeners !== "function" || !/this\.listeners\(/.test(Object.getPrototypeOf(events).emit?.toString() ?? "")) {
+    throw new Error("khabar: this Eleventy's events no longer run through eleventyConfig.userConfig.events.listeners() (an internal of 3.1); src/cli/build.ts must learn how to wait for its event listeners");
+  }
+  const started: Array<Promise<unknown>> = [];
+  const listeners = events.listeners.bind(events);
+  events.listeners = (type) =>
+    listeners(type).map(
+      (listener) =>
+        function (this: unknown, ...args: unknown[]) {
+          const result = listener.apply(this, args);
+          if (result instanceof Promise) started.push(result.catch(() => undefined)); // the build's own error is the one to report
+          return result;
+        },
+    );
+  return async () => {
+    for (let waited = 0; waited < started.length; ) {
+      const batch = started.slice(waited);
+      waited = started.length;
+      await Promise.all(batch);
+    }
+  };
+}
+
+/**
+ * Removes a failed build's folder, once everything writing into it has finished. Pagefind writes its
+ * index from its own process, started by work no listener waits for when the page writer fails: it
+ * is stopped first. The folder is removed again when the process ends, should anything have made it anew.
+ */
+async function removeBuildFolder(folder: string): Promise<void> {
+  await stopPagefind();
+  await rm(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+  process.once("exit", () => rmSync(folder, { recursive: true, force: true }));
+}
+
+/** Every message in the chain of errors Eleventy wraps around the one thrown, once each: the one
+ * thrown first (what went wrong), then the wrappers' (where: Eleventy names the template or file). */
+export function errorMessages(error: unknown): string[] {
+  const layers: string[][] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 10; depth++) {
+    const message = e instanceof Error ? e.message : String(e);
+    layers.push(message.split("\n").map((line) => line.trim().replace(/^Error: /, "")).filter(Boolean));
+    const next = e as { originalError?: unknown; cause?: unknown };
+    e = next.originalError ?? next.cause;
+  }
+  const lines = layers.reverse().flat();
+  return lines.filter((line, index) => lines.indexOf(line) === index);
+}
+
 /** Finds our ContentError inside the errors Eleventy wraps around it. */
 export function findContentError(error: unknown): ContentError | undefined {
   for (let e: unknown = error, depth = 0; e && depth < 10; depth++) {
@@ -58,6 +124,7 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
   const environment = { [BUILD_ENVIRONMENT.content]: content, [BUILD_ENVIRONMENT.pathPrefix]: pathPrefix, [BUILD_ENVIRONMENT.search]: search ? undefined : "off" };
   process.chdir(root); // Eleventy resolves layouts and passthrough paths from the working directory
   let copied = () => Promise.resolve() as Promise<unknown>;
+  let listened = () => Promise.resolve();
   try {
     await withEnvironment(environment, async () => {
       const eleventy = new Eleventy(content, temporary, {
@@ -66,11 +133,12 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
       });
       await (eleventy as unknown as { init(): Promise<void> }).init();
       copied = holdPassthroughCopies(eleventy);
+      listened = holdEventListeners(eleventy);
       await eleventy.write();
     });
   } catch (error) {
-    await copied();
-    await rm(temporary, { recursive: true, force: true });
+    await Promise.all([copied(), listened()]);
+    await removeBuildFolder(temporary);
     throw findContentError(error) ?? error;
   } finally {
     process.chdir(cwd);
@@ -88,7 +156,18 @@ async function main(): Promise<void> {
     await buildSite({ root: process.cwd(), input: path.resolve(values.content!), output: values.output!, quiet: !values.verbose, ...options });
   } catch (error) {
     const content = findContentError(error);
-    console.error(content ? `Build failed: ${content.message}\n\nNothing was written; ${values.output} is unchanged.` : error);
+    const unchanged = `Nothing was written; ${values.output} is unchanged.`;
+    if (content) console.error(`Build failed: ${content.message}\n\n${unchanged}`);
+    else {
+      // Not a problem the checks know: say what failed where (Eleventy names the template), and what to do.
+      const [first, ...more] = errorMessages(error);
+      console.error(
+        `Build failed: ${first}${more.map((line) => `\n  ${line}`).join("")}\n\n${unchanged}\n` +
+          "Run `npm run check` for problems in the content; if it finds none, this is a fault in the build or its templates: " +
+          `run the build again with --verbose and report the error with what it prints.`,
+      );
+      if (values.verbose) console.error(error);
+    }
     process.exit(1);
   }
   console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);

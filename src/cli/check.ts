@@ -1,13 +1,17 @@
 // `npm run check`: validates all content the way the build does, writes no page, and reports every
 // problem at once (file, field, what is expected), then a list of warnings. Exits 1 on any error.
 // Drafts and scheduled stories are checked too (as the preview server shows them), so a story is
-// known to be good before its time comes.
+// known to be good before its time comes. Pictures go through the build's own pipeline in its
+// checking mode: every check the build makes before it encodes (size, type, pixels, SVG rules), and a
+// decode of each picture the picture cache holds no versions of; nothing is encoded or written.
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { ContentError, problemLine, type ContentProblem } from "../content/problems.ts";
 import { readStoryIndex } from "../content/story-files.ts";
 import { storyWarnings, type StoryWarning } from "../content/warnings.ts";
+import { BUILD_ENVIRONMENT } from "../eleventy/options.ts";
+import { Pictures } from "../images/pictures.ts";
 import { checkNewsroom, type CheckedNewsroom } from "../newsroom.ts";
 import { runCommand } from "./run.ts";
 
@@ -20,14 +24,25 @@ export interface CheckReport {
   warnings: StoryWarning[];
 }
 
-export async function checkContent(contentDir: string, options: { now?: DateTime; root?: string } = {}): Promise<CheckReport> {
+export interface CheckOptions {
+  now?: DateTime;
+  /** Project root, to print file paths relative to it. */
+  root?: string;
+  /** The build's picture cache (read only): pictures already encoded there are not decoded again. */
+  pictureCache?: string;
+}
+
+export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckReport> {
   const root = options.root ?? process.cwd();
   const now = options.now ?? DateTime.now();
   const rel = (file: string) => path.relative(root, file) || file;
+  // The same default as the build's (eleventy.config.ts), from the working directory.
+  const cacheDir = options.pictureCache ?? process.env[BUILD_ENVIRONMENT.imageCache] ?? ".cache/images";
+  const pictures = new Pictures({ contentDir, cacheDir, checkOnly: true });
   let newsroom: CheckedNewsroom | undefined;
   let problems: ContentProblem[] = [];
   try {
-    newsroom = await checkNewsroom({ contentDir, includeUnpublished: true, now, root });
+    newsroom = await checkNewsroom({ contentDir, includeUnpublished: true, now, root, pictures });
   } catch (error) {
     // A registry that cannot be read (site.json, categories.json, sources.json) stops everything.
     problems = error instanceof ContentError ? error.problems : [{ file: rel(path.join(contentDir, "_data")), field: "(registries)", message: (error as Error).message }];

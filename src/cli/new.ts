@@ -1,6 +1,8 @@
 // `npm run new -- "عنوان الخبر" --category politics --source alarabiya --url https://...`
 // Creates content/articles/YYYY/MM/<slug>.md (year and month of now in the site's time zone) with
 // valid front matter, prints its path and the URL it will have. With no arguments it asks.
+// The file name is the headline under the slug rule, cut to the path rule's byte limit at a word
+// boundary (story-files.ts, headlineSlug: the same rule as `npm run import`).
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -8,8 +10,8 @@ import { DateTime } from "luxon";
 import { unknownIdMessage } from "../content/contract.ts";
 import { isHttpUrl } from "../content/http-url.ts";
 import { loadRegistries, orderedCategories, type Registries } from "../content/registries.ts";
-import { slugify } from "../content/slug.ts";
-import { FileExistsError, readStoryIndex, storyText, writeNewFile } from "../content/story-files.ts";
+import { pathSegmentProblem } from "../content/path-rule.ts";
+import { FileExistsError, headlineSlug, readStoryIndex, storyText, writeNewFile } from "../content/story-files.ts";
 import { closest } from "../content/suggest.ts";
 import { checkStoryText } from "../import/check-text.ts";
 import { absoluteUrl, storyUrl } from "../urls.ts";
@@ -61,8 +63,11 @@ export async function createStory(contentDir: string, input: NewStoryInput, now:
   if (problems.length) throw new UsageError(problems.join("\n"));
   const { site, categories, sources } = registries;
   const title = input.title.normalize("NFC").trim();
-  const slug = slugify(title);
+  const slug = headlineSlug(title);
   if (!slug) throw new UsageError("the title gives an empty address (slug); expected a title with letters or digits");
+  const unfit = pathSegmentProblem(slug);
+  // a slug is letters, digits and hyphens, cut to the byte limit: what is left is a device name (con, nul)
+  if (unfit) throw new UsageError(`the title gives the address (slug) "${slug}", which ${unfit.replace(/^"[^"]*" /, "").replace(/; expected.*$/, "")}; expected another title`);
   const index = await readStoryIndex(contentDir);
   const taken = index.stories.find((s) => s.slug === slug);
   if (taken) throw new UsageError(`a story with the address "${slug}" already exists: ${path.relative(process.cwd(), taken.absolute)}; expected a different title (or edit that story)`);

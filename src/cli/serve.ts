@@ -17,7 +17,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { parseArgs, promisify } from "node:util";
 import { brotliCompress, gzip } from "node:zlib";
-import { normalizePathPrefix } from "../content/registries.ts";
+import { normalizePathPrefix, pathPrefixProblem } from "../content/registries.ts";
 import { contentSecurityPolicy } from "../site/csp.ts";
 import { runCommand } from "./run.ts";
 
@@ -231,6 +231,8 @@ async function main(): Promise<void> {
   const port = Number(portText);
   if (extra.length) throw new Error(`unexpected ${extra.join(" ")}\n${USAGE}`);
   if (!/^\d+$/.test(portText) || port > 65535) throw new Error(`the port must be a number from 0 to 65535, not "${portText}"\n${USAGE}`);
+  const prefixProblem = pathPrefixProblem(pathPrefix);
+  if (prefixProblem) throw new Error(`the path prefix ${prefixProblem}\n${USAGE}`);
   if (!existsSync(dir)) console.error(`Note: ${dir} does not exist yet (npm run build writes it); serving it as soon as it does.`);
   const site = await serveSite({ root: dir, port, pathPrefix, compress: values.compress });
   console.log(`Serving ${dir} at ${site.url}${values.compress ? " (compressed)" : ""}. Stop with Ctrl+C.`);

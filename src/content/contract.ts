@@ -1,11 +1,16 @@
 // The content contract (docs/content.md) as code: checks one story's front matter and says, for every
 // problem, the field, what is wrong and what is expected. Pure: registries come in as arguments.
+// Text is clean at the edge (clean-text.ts): control characters are refused in every text of the
+// front matter, bidi controls are balanced in text fields, invisible characters are removed from
+// addresses and slugs, and every name that becomes part of an output path passes the path rule.
 import type { DateTime } from "luxon";
+import { cleanAddress, cleanLine, findNotText, hasVisibleText, notTextName, printable, quote } from "./clean-text.ts";
 import { parseStoryDate } from "./dates.ts";
 import { isHttpUrl } from "./http-url.ts";
+import { pathSegmentProblem } from "./path-rule.ts";
 import type { FieldProblem } from "./problems.ts";
 import type { Category, RegisteredSource } from "./registries.ts";
-import { isValidSlug } from "./slug.ts";
+import { isValidSlug, slugify } from "./slug.ts";
 import { closest } from "./suggest.ts";
 import { parseVideoUrl } from "./video-url.ts";
 
@@ -61,12 +66,21 @@ const NESTED_FIELDS: Record<string, string[]> = {
   image: ["src", "alt", "caption", "credit", "width", "height"],
   video: ["url", "poster", "caption"],
 };
-const TITLE_MAX = 200;
+/** Field limits, in characters (code points). */
+export const LIMITS = { title: 200, summary: 600, tags: 20, tag: 50 } as const;
 
 type Result<T> = { value: T; problems: FieldProblem[] } | { value?: undefined; problems: FieldProblem[] };
 
 const isMap = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-const describe = (v: unknown) => (Array.isArray(v) ? "a list" : isMap(v) ? "a set of fields" : v === null ? "nothing" : JSON.stringify(v));
+const describe = (v: unknown) => (Array.isArray(v) ? "a list" : isMap(v) ? "a set of fields" : v === null ? "nothing" : typeof v === "string" ? quote(v, 80) : JSON.stringify(v));
+const length = (value: string) => [...value].length;
+const tooLong = (value: string, max: number) => `is ${length(value)} characters long; expected at most ${max}`;
+
+/** What is said of text that holds a character that is not text; undefined when it holds none. */
+function notTextProblem(value: string): string | undefined {
+  const found = findNotText(value);
+  return found ? `holds ${notTextName(found.code)} at character ${length(value.slice(0, found.index)) + 1}; expected text without control characters` : undefined;
+}
 
 /** Misspelt known field names: `tittle` → title. Unknown fields that resemble nothing are kept silently. */
 function misspelt(data: Record<string, unknown>, known: string[], prefix: string): FieldProblem[] {
@@ -75,7 +89,7 @@ function misspelt(data: Record<string, unknown>, known: string[], prefix: string
     .flatMap((key) => {
       const guess = closest(key, known);
       return guess
-        ? [{ field: prefix + key, message: `unknown field "${key}"; did you mean "${guess}"?` }]
+        ? [{ field: prefix + printable(key), message: `unknown field ${quote(key)}; did you mean "${guess}"?` }]
         : [];
     });
 }
@@ -83,7 +97,7 @@ function misspelt(data: Record<string, unknown>, known: string[], prefix: string
 /** What is said of an id a registry does not have: the valid ones, the likely one, then `alternative`. */
 export function unknownIdMessage(registry: Map<string, unknown>, id: string, kind: "source" | "category", expected: string, alternative = ""): string {
   const guess = closest(id, registry.keys());
-  return `unknown ${kind} "${id}"; expected ${expected}${guess ? `; did you mean "${guess}"?` : ""}${alternative}`;
+  return `unknown ${kind} ${quote(id)}; expected ${expected}${guess ? `; did you mean "${guess}"?` : ""}${alternative}`;
 }
 
 /** Looks an id up in a registry; an unknown id is a problem naming the valid ones and the likely one. */
@@ -93,24 +107,37 @@ function registryEntry<T>(registry: Map<string, T>, id: string, kind: "source" |
   return entry;
 }
 
-function text(data: Record<string, unknown>, key: string, field: string, problems: FieldProblem[], required: boolean): string | undefined {
+/**
+ * A text field: a string (or a number, taken as text) without control characters, in NFC, trimmed.
+ * Text fields (`kind` "text") become one line with their bidi controls balanced; addresses, paths
+ * and slugs (`kind` "address") lose their invisible characters. Only invisible characters counts
+ * as not given.
+ */
+function text(data: Record<string, unknown>, key: string, field: string, problems: FieldProblem[], required: boolean, kind: "text" | "address" = "text"): string | undefined {
   const value = data[key];
-  if (value === undefined || value === null || value === "") {
+  const missing = () => {
     if (required) problems.push({ field, message: "is missing; expected text" });
     return undefined;
-  }
-  if (typeof value === "number") return String(value);
-  if (typeof value !== "string") {
+  };
+  if (value === undefined || value === null || value === "") return missing();
+  if (typeof value !== "string" && typeof value !== "number") {
     problems.push({ field, message: `is ${describe(value)}; expected text` });
     return undefined;
   }
-  return value.normalize("NFC").trim();
+  const raw = String(value);
+  const bad = notTextProblem(raw);
+  if (bad) {
+    problems.push({ field, message: bad });
+    return undefined;
+  }
+  const clean = kind === "text" ? cleanLine(raw) : cleanAddress(raw);
+  return hasVisibleText(clean) ? clean : missing();
 }
 
 /** A picture or poster path: relative to the story, from content/, or http(s). */
 function assetPath(value: string, field: string, problems: FieldProblem[]): string | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(value) && !isHttpUrl(value)) {
-    problems.push({ field, message: `"${value}" is not allowed; expected a path next to the story (./picture.jpg), a path from content/, or an http(s) URL` });
+    problems.push({ field, message: `${quote(value)} is not allowed; expected a path next to the story (./picture.jpg), a path from content/, or an http(s) URL` });
     return undefined;
   }
   return value;
@@ -126,16 +153,24 @@ function validateSource(value: unknown, ctx: ValidationContext, problems: FieldP
     return undefined;
   }
   problems.push(...misspelt(value, NESTED_FIELDS.source!, "source."));
-  const id = text(value, "id", "source.id", problems, false);
+  const id = text(value, "id", "source.id", problems, false, "address");
   let registered: RegisteredSource | undefined;
   if (id !== undefined) {
     const keys = [...ctx.sources.keys()].join(", ");
     registered = registryEntry(ctx.sources, id, "source", `a key of content/_data/sources.json (${keys})`, ", or leave id out and give source.name", problems);
   }
-  const name = text(value, "name", "source.name", problems, id === undefined) ?? registered?.name;
-  const url = text(value, "url", "source.url", problems, true);
+  const idGiven = value.id !== undefined && value.id !== null && value.id !== ""; // a refused id still says the name may come from the registry
+  const givenName = text(value, "name", "source.name", problems, !idGiven);
+  if (givenName !== undefined && !idGiven) {
+    // without an id, the name's slug is the address of the source's page: /source/<slug>/
+    const key = slugify(givenName);
+    const problem = key === "" ? "is empty: the name has no letter or digit" : pathSegmentProblem(key)?.replace(/^"[^"]*" /, "");
+    if (problem) problems.push({ field: "source.name", message: `gives the source's page (/source/<slug>/) a slug that ${problem}; or give source.id` });
+  }
+  const name = givenName ?? registered?.name;
+  const url = text(value, "url", "source.url", problems, true, "address");
   if (url !== undefined && !isHttpUrl(url)) {
-    problems.push({ field: "source.url", message: `"${url}" is not an http or https URL; expected the original story's address, e.g. https://www.example.com/news/123` });
+    problems.push({ field: "source.url", message: `${quote(url)} is not an http or https URL; expected the original story's address, e.g. https://www.example.com/news/123` });
   }
   if (!name || !url || !isHttpUrl(url) || (id !== undefined && !registered)) return undefined;
   return { id, name, url, homepage: registered?.homepage, logo: registered?.logo };
@@ -148,10 +183,11 @@ function validateImage(value: unknown, problems: FieldProblem[]): StoryImageInpu
     return undefined;
   }
   problems.push(...misspelt(value, NESTED_FIELDS.image!, "image."));
-  const rawSrc = text(value, "src", "image.src", problems, true);
+  const rawSrc = text(value, "src", "image.src", problems, true, "address");
   const src = rawSrc === undefined ? undefined : assetPath(rawSrc, "image.src", problems);
+  const before = problems.length;
   const alt = text(value, "alt", "image.alt", problems, false);
-  if (alt === undefined) problems.push({ field: "image.alt", message: "is missing; expected a description of the picture for readers who cannot see it" });
+  if (alt === undefined && problems.length === before) problems.push({ field: "image.alt", message: "is missing; expected a description of the picture for readers who cannot see it" });
   const caption = text(value, "caption", "image.caption", problems, false);
   const credit = text(value, "credit", "image.credit", problems, false);
   const width = pixels(value, "width", problems);
@@ -178,32 +214,68 @@ function validateVideo(value: unknown, problems: FieldProblem[]): StoryVideoInpu
     return undefined;
   }
   problems.push(...misspelt(value, NESTED_FIELDS.video!, "video."));
-  const url = text(value, "url", "video.url", problems, true);
+  const url = text(value, "url", "video.url", problems, true, "address");
   if (url !== undefined && !parseVideoUrl(url)) {
-    problems.push({ field: "video.url", message: `"${url}" is not a video we can embed; expected a YouTube or Vimeo address, or an .mp4/.webm file` });
+    problems.push({ field: "video.url", message: `${quote(url)} is not a video we can embed; expected a YouTube or Vimeo address, or an .mp4/.webm file` });
   }
-  const rawPoster = text(value, "poster", "video.poster", problems, false);
+  const rawPoster = text(value, "poster", "video.poster", problems, false, "address");
   const poster = rawPoster === undefined ? undefined : assetPath(rawPoster, "video.poster", problems);
   const caption = text(value, "caption", "video.caption", problems, false);
   return url !== undefined && parseVideoUrl(url) ? { url, poster, caption } : undefined;
 }
 
-function stringList(value: unknown, field: string, what: string, problems: FieldProblem[]): string[] {
+/** A list of text (`kind` as in text()); entries without anything visible are dropped, repeated ones kept once. */
+function stringList(value: unknown, field: string, what: string, problems: FieldProblem[], kind: "text" | "address"): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value) || value.some((v) => typeof v !== "string" && typeof v !== "number")) {
     problems.push({ field, message: `is ${describe(value)}; expected a list of ${what}, e.g. [first, second]` });
     return [];
   }
-  return [...new Set(value.map((v) => String(v).normalize("NFC").trim()).filter(Boolean))];
+  const entries: string[] = [];
+  value.forEach((v, i) => {
+    const raw = String(v);
+    const bad = notTextProblem(raw);
+    if (bad) problems.push({ field, message: `entry ${i + 1} ${bad}` });
+    else entries.push(kind === "text" ? cleanLine(raw) : cleanAddress(raw));
+  });
+  return [...new Set(entries.filter(hasVisibleText))];
+}
+
+/** Tags: how many, how long, and each tag's slug (its page's address, /tag/<slug>/) under the path rule. */
+function checkTags(tags: string[], problems: FieldProblem[]): void {
+  if (tags.length > LIMITS.tags) problems.push({ field: "tags", message: `has ${tags.length} tags; expected at most ${LIMITS.tags}` });
+  tags.forEach((tag, i) => {
+    const name = `tag ${i + 1} (${quote(tag, 30)})`;
+    if (length(tag) > LIMITS.tag) return problems.push({ field: "tags", message: `${name} ${tooLong(tag, LIMITS.tag)}` });
+    const slug = slugify(tag);
+    const problem = slug === "" ? undefined : pathSegmentProblem(slug); // a tag without letters or digits has no page
+    if (problem) problems.push({ field: "tags", message: `${name} gives its page the slug ${quote(slug, 30)}, which ${problem.replace(/^"[^"]*" /, "")}` });
+  });
+}
+
+/** Unknown fields are kept for layouts: their text is held to the same rule (no control characters). */
+function checkUnknown(value: unknown, field: string, problems: FieldProblem[]): void {
+  if (typeof value === "string") {
+    const bad = notTextProblem(value);
+    if (bad) problems.push({ field, message: bad });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => checkUnknown(v, `${field}[${i}]`, problems));
+  } else if (isMap(value)) {
+    for (const [key, v] of Object.entries(value)) checkUnknown(v, `${field}.${printable(key)}`, problems);
+  }
 }
 
 export function validateFrontMatter(data: Record<string, unknown>, ctx: ValidationContext): Result<ValidFrontMatter> {
   const problems: FieldProblem[] = misspelt(data, KNOWN_FIELDS, "");
 
-  const title = text(data, "title", "title", problems, true);
-  if (title !== undefined && title.length > TITLE_MAX) {
-    problems.push({ field: "title", message: `is ${title.length} characters long; expected 1-${TITLE_MAX}` });
+  for (const [key, value] of Object.entries(data)) {
+    const known = NESTED_FIELDS[key];
+    if (!KNOWN_FIELDS.includes(key)) checkUnknown(value, printable(key), problems);
+    else if (known && isMap(value)) for (const [inner, v] of Object.entries(value)) if (!known.includes(inner)) checkUnknown(v, `${key}.${printable(inner)}`, problems);
   }
+
+  const title = text(data, "title", "title", problems, true);
+  if (title !== undefined && length(title) > LIMITS.title) problems.push({ field: "title", message: `is ${length(title)} characters long; expected 1-${LIMITS.title}` });
 
   let date: DateTime | undefined;
   if (data.date === undefined || data.date === null || data.date === "") {
@@ -220,22 +292,27 @@ export function validateFrontMatter(data: Record<string, unknown>, ctx: Validati
   }
 
   const summary = text(data, "summary", "summary", problems, false);
+  if (summary !== undefined && length(summary) > LIMITS.summary) problems.push({ field: "summary", message: tooLong(summary, LIMITS.summary) });
 
   let category: Category | undefined;
-  const categoryId = text(data, "category", "category", problems, true);
+  const categoryId = text(data, "category", "category", problems, true, "address");
   if (categoryId !== undefined) {
     category = registryEntry(ctx.categories, categoryId, "category", `one of ${[...ctx.categories.keys()].join(", ")}`, "", problems);
   }
 
-  const tags = stringList(data.tags, "tags", "tags", problems);
+  const tags = stringList(data.tags, "tags", "tags", problems, "text");
+  checkTags(tags, problems);
   const source = validateSource(data.source, ctx, problems);
   const image = validateImage(data.image, problems);
   const video = validateVideo(data.video, problems);
-  const related = stringList(data.related, "related", "story slugs", problems);
+  const related = stringList(data.related, "related", "story slugs", problems, "address");
 
-  const slug = text(data, "slug", "slug", problems, false);
+  const slug = text(data, "slug", "slug", problems, false, "address");
   if (slug !== undefined && !isValidSlug(slug)) {
-    problems.push({ field: "slug", message: `"${slug}" is not a valid slug; expected letters and digits joined by single hyphens, without diacritics` });
+    problems.push({ field: "slug", message: `${quote(slug, 80)} is not a valid slug; expected letters and digits joined by single hyphens, without diacritics` });
+  } else if (slug !== undefined) {
+    const problem = pathSegmentProblem(slug); // the story's page is /news/<slug>/
+    if (problem) problems.push({ field: "slug", message: problem });
   }
   if (data.draft !== undefined && data.draft !== null && typeof data.draft !== "boolean") {
     problems.push({ field: "draft", message: `is ${describe(data.draft)}; expected true or false` });

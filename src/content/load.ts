@@ -7,6 +7,7 @@ import path from "node:path";
 import type { DateTime } from "luxon";
 import { validateFrontMatter, type ValidFrontMatter } from "./contract.ts";
 import { parseStoryFile } from "./front-matter.ts";
+import { pathSegmentProblem } from "./path-rule.ts";
 import type { ContentProblem } from "./problems.ts";
 import type { Registries } from "./registries.ts";
 import { storySlug } from "./slug.ts";
@@ -55,7 +56,7 @@ export async function loadStories({ site, categories, sources }: Registries, opt
   // Read synchronously: for thousands of small files this is several times faster than fs/promises.
   for (const absolute of await storyFiles(path.join(contentDir, "articles"))) {
     const file = rel(absolute);
-    const parsed = parseStoryFile(readFileSync(absolute, "utf8"));
+    const parsed = parseStoryFile(readFileSync(absolute)); // bytes: a file that is not UTF-8 is refused
     if (!parsed.ok) {
       problems.push({ file, field: parsed.field, message: parsed.message });
       continue;
@@ -66,6 +67,11 @@ export async function loadStories({ site, categories, sources }: Registries, opt
     const slug = storySlug(result.value.slug, absolute);
     if (!slug) {
       problems.push({ file, field: "slug", message: "the file name gives an empty slug; expected a file name with letters or digits, or a slug field" });
+      continue;
+    }
+    const pathProblem = result.value.slug === undefined ? pathSegmentProblem(slug) : undefined; // a slug field is checked by the contract
+    if (pathProblem) {
+      problems.push({ file, field: "slug", message: `the slug the file name gives ${pathProblem.replace(/^"[^"]*" /, "")}; rename the file or set slug` });
       continue;
     }
     checked.push({ file, absolute, frontMatter: result.value, data: parsed.data, body: parsed.body, slug });

@@ -1,5 +1,6 @@
 // What is wrong with the content, for the editor: every problem in every file, each with its
 // file, field and what is expected, in one error that fails the build (and `npm run check`).
+import { printable } from "./clean-text.ts";
 
 /** A problem with one field, before it is known which file it is in. */
 export interface FieldProblem {
@@ -21,7 +22,8 @@ export class ContentError extends Error {
 
 /** One problem (or warning) as the editor reads it: `file: field: message`. */
 export function problemLine(problem: ContentProblem): string {
-  return `${problem.file}: ${problem.field}: ${problem.message}`;
+  // a file or field name comes from the content: never let it act on the terminal
+  return `${printable(problem.file)}: ${printable(problem.field)}: ${problem.message}`;
 }
 
 export function formatProblems(problems: ContentProblem[]): string {

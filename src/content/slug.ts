@@ -2,13 +2,16 @@
 // diacritics (tashkeel) and tatweel go, spaces and punctuation become single hyphens.
 // Eleventy's built-in slugify transliterates Arabic to Latin, which is why this exists.
 
+import { removeInvisible } from "./clean-text.ts";
+
 /** Tashkeel (U+064B–U+065F), superscript alef (U+0670), Quranic marks (U+06D6–U+06ED) and tatweel (U+0640). */
 const DIACRITICS = /[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]/g;
 /** Anything that is not a letter, a digit or a combining mark separates words. */
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
 export function slugify(text: string): string {
-  return text
+  // zero-width and bidi characters go first: a tag that looks the same is the same tag
+  return removeInvisible(text)
     .normalize("NFC")
     .replace(DIACRITICS, "")
     .toLowerCase()

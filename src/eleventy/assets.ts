@@ -1,7 +1,6 @@
-// Static files. The theme's CSS and JavaScript (layouts/assets) are copied under a content hash
+// The theme's files. Its CSS and JavaScript (layouts/assets) are copied under a content hash
 // (site.3f2a9c1b.css), so hosts can cache them for a year (see _headers); templates get the hashed
-// names from the `assets` global. Pictures, logos and videos editors put under content/ are copied
-// to the same path, which is how stories link to them.
+// names from the `assets` global. (Editors' pictures and videos: src/eleventy/published-files.ts.)
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -27,5 +26,4 @@ export function assetsPlugin(eleventyConfig: UserConfig): void {
   }
   // Templates write {{ assets["site.css"] }}; modules imported by site.js use relative imports of hashed names.
   eleventyConfig.addGlobalData("assets", assets);
-  eleventyConfig.addPassthroughCopy(path.join(eleventyConfig.directories.input, "**/*.{jpg,jpeg,png,webp,avif,gif,svg,mp4,webm}"));
 }

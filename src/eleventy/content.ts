@@ -6,6 +6,7 @@
 // it prints the problems in the terminal and writes, in place of every page the browser may be
 // showing, an error page naming each story and field (layouts/problems.njk); fixing the file
 // rebuilds the real pages and the browser reloads. https://www.11ty.dev/docs/config-preprocessors/
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
@@ -37,9 +38,17 @@ export interface ContentOptions {
 
 export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix }: ContentOptions): void {
   const input = eleventyConfig.directories.input;
-  // Story files are data for the engine, never templates: no template syntax in a body ever runs.
-  eleventyConfig.ignores.add(path.join(input, "articles/**/*.md"));
-  eleventyConfig.addWatchTarget(path.join(input, "articles/"));
+  // Content is data, never code: Eleventy renders no file under content/ (a story is Markdown the
+  // engine renders itself, so no template syntax in a body ever runs; a .njk dropped there is
+  // refused by src/content/inventory.ts) and reads no template or folder data file (*.11tydata.js
+  // would run). Its pages are the virtual templates of src/eleventy/pages.ts over layouts/.
+  // https://www.11ty.dev/docs/ignores/ · https://www.11ty.dev/docs/data-template-dir/#change-file-suffix-for-data-files
+  eleventyConfig.ignores.add(path.join(input, "**"));
+  eleventyConfig.setDataFileSuffixes([]);
+  eleventyConfig.addWatchTarget(path.join(input, "**"));
+  // The reader-facing words, as JSON the engine reads itself: Eleventy's global data folder is not
+  // content/_data/, where a .js file would run (eleventy.config.ts points it elsewhere).
+  eleventyConfig.addGlobalData("labels", async () => JSON.parse(await readFile(path.join(input, "_data", "labels.json"), "utf8")) as unknown);
 
   /** HTML pages of the last good preview, so the problem page replaces what the browser shows. */
   let lastPages: string[] = [];

@@ -8,7 +8,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../newsroom.ts";
-import { bulkPages } from "../site/pages.ts";
+import { bulkPages } from "../site/bulk-pages.ts";
+import { outputFile } from "../content/path-rule.ts";
 import { pageFile } from "../urls.ts";
 
 interface Nunjucks {
@@ -60,21 +61,34 @@ export function pageWriterPlugin(eleventyConfig: UserConfig): void {
     const withBase = eleventyConfig.getFilter("transformWithHtmlBase") as ((this: unknown, html: string) => string | Promise<string>) | undefined;
     const written: string[] = [];
     const folders = new Set<string>();
-    for (const page of bulkPages(newsroom)) {
-      if (written.length % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
-      const file = pageFile(page.url);
-      const pageData = { url: page.url, outputPath: path.join(directories.output, file) };
-      let html = nunjucks.render(page.layout, { ...data, ...page.data, page: pageData });
-      if (withBase) {
-        const based = withBase.call({ page: pageData }, html);
-        html = typeof based === "string" ? based : await based;
+    const done = () => eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: written } satisfies PagesWritten);
+    try {
+      for (const page of bulkPages(newsroom)) {
+        if (written.length % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+        const file = pageFile(page.url);
+        // Every page lands inside the output folder, whatever its address says.
+        const pageData = { url: page.url, outputPath: outputFile(directories.output, file) };
+        try {
+          let html = nunjucks.render(page.layout, { ...data, ...page.data, page: pageData });
+          if (withBase) {
+            const based = withBase.call({ page: pageData }, html);
+            html = typeof based === "string" ? based : await based;
+          }
+          const folder = path.dirname(pageData.outputPath);
+          if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+          folders.add(folder);
+          writeFileSync(pageData.outputPath, html);
+        } catch (error) {
+          const what = "story" in page.data ? page.data.story.file : `the list page ${decodeURI(page.url)}`;
+          throw new Error(`khabar: could not write the page of ${what}: ${(error as Error).message}`, { cause: error });
+        }
+        written.push(file);
       }
-      const folder = path.dirname(pageData.outputPath);
-      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-      folders.add(folder);
-      writeFileSync(pageData.outputPath, html);
-      written.push(file);
+    } catch (error) {
+      // What started beside the writer (search index, published files) is waited for before the build fails.
+      await done().catch(() => undefined);
+      throw error;
     }
-    await eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: written } satisfies PagesWritten);
+    await done();
   });
 }

@@ -10,12 +10,20 @@
 // Each encode writes into a private temporary folder and renames its files into the cache, so two
 // builds running at once never see half-written files. `writeTo()` then hard-links (or copies) the
 // files this build uses into the output folder, which the production build swaps in whole.
-import { existsSync, readFileSync } from "node:fs";
+//
+// Pictures are validated, not trusted (src/images/file-checks.ts): a picture is read only from inside
+// content/, within the size limit, of the type its extension names, within the pixel limit, and an
+// SVG only as its clean copy. What is encoded (and drawn, for SVG) is those checked bytes, never the
+// path. `npm run check` runs the same pipeline with `checkOnly`: every check, and a decode (no encode)
+// of each picture the cache has no versions of, writing nothing; so what check passes builds.
+import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import Image, { type ImageOptions, type ImageStat } from "@11ty/eleventy-img";
-import { imageSize } from "image-size";
 import sharp from "sharp";
+import { realFileInside } from "../content/path-rule.ts";
+import { ContentError, type ContentProblem } from "../content/problems.ts";
+import { LIMITS, readPicture, type CheckedPicture, type CheckOptions, type FileLimits } from "./file-checks.ts";
 import { PictureError, type ImageVariant, type ResponsiveImage } from "./types.ts";
 
 /** Widths of the responsive versions (never wider than the source). */
@@ -49,9 +57,21 @@ export interface PicturesOptions {
   cacheDir: string;
   /** Site path the encoded files are served under. */
   urlPath?: string;
+  /** `npm run check`: every check, and a decode of each picture the cache holds no versions of; no encode, nothing written. */
+  checkOnly?: boolean;
+  /** Smaller limits (tests); the rest are file-checks.ts's LIMITS. */
+  limits?: Partial<FileLimits>;
+}
+
+/** Where a picture is asked for: the story or registry file, the field, and the path as written there. */
+export interface PictureUse {
+  file: string;
+  field: string;
+  written: string;
 }
 
 interface SourceInfo {
+  /** The real file, inside content/. */
   file: string;
   width: number;
   height: number;
@@ -60,12 +80,14 @@ interface SourceInfo {
 
 interface Job {
   file: string;
+  /** The checked bytes (for SVG the clean copy): what is encoded is what was checked. */
+  bytes: Buffer;
   options: ImageOptions;
   /** Output file names this job writes. */
   outputs: string[];
 }
 
-const RASTER = new Set(["jpg", "png", "webp", "avif", "tiff", "gif"]);
+const RASTER = new Set(["jpg", "png", "webp", "avif", "gif"]);
 /** Pictures the share picture and the JSON-LD crops can be made from: raster ones, and SVG drawn to size. */
 const CROPPABLE = new Set([...RASTER, "svg"]);
 
@@ -73,18 +95,29 @@ export class Pictures {
   readonly contentDir: string;
   readonly cacheDir: string;
   readonly urlPath: string;
+  readonly checkOnly: boolean;
+  readonly limits: Readonly<FileLimits>;
   #sources = new Map<string, SourceInfo>();
   #responsive = new Map<string, ResponsiveImage | null>();
+  /** Encodes (or, checking, decodes) under way, by what they write (or by file). */
   #jobs = new Map<string, Promise<void>>();
+  /** Output files (under urlPath) this build uses. */
   #used = new Set<string>();
-  #failures: string[] = [];
+  /** Other cache files this build uses (clean SVG copies): kept by pruning, not published. */
+  #kept = new Set<string>();
+  #failures: Array<{ file: string; error: unknown }> = [];
+  /** Each picture's users, by real file, then by file and field. */
+  #users = new Map<string, Map<string, PictureUse>>();
+  #use?: PictureUse;
   /** The last picture read: its versions, share picture and crops are asked for one after another. */
-  #recent?: { file: string; contents: Buffer };
+  #recent?: { file: string; picture: CheckedPicture };
 
-  constructor({ contentDir, cacheDir, urlPath = "/img/" }: PicturesOptions) {
+  constructor({ contentDir, cacheDir, urlPath = "/img/", checkOnly = false, limits }: PicturesOptions) {
     this.contentDir = contentDir;
     this.cacheDir = path.resolve(cacheDir);
     this.urlPath = urlPath.endsWith("/") ? urlPath : `${urlPath}/`;
+    this.checkOnly = checkOnly;
+    this.limits = Object.freeze({ ...LIMITS, ...limits });
   }
 
   /** Forgets what the last build used (the preview server rebuilds with the same instance). */
@@ -93,25 +126,42 @@ export class Pictures {
     this.#responsive.clear();
     this.#jobs.clear();
     this.#used.clear();
+    this.#kept.clear();
     this.#failures = [];
+    this.#users.clear();
     this.#recent = undefined;
   }
 
-  /** Pixel size and type of a local picture, from its header. Throws PictureError. */
+  /**
+   * Runs `step` (which asks for pictures) on behalf of a story or registry field: a picture it asks
+   * for that later cannot be decoded is reported against that file and field.
+   */
+  usedBy<T>(use: PictureUse, step: () => T): T {
+    const outer = this.#use;
+    this.#use = use;
+    try {
+      return step();
+    } finally {
+      this.#use = outer;
+    }
+  }
+
+  /** Pixel size and type of a local picture, from its checked header. Throws PictureError. */
   source(siteUrl: string): SourceInfo {
     const known = this.#sources.get(siteUrl);
-    if (known) return known;
-    const file = path.join(this.contentDir, ...siteUrl.split("/").filter(Boolean).map((part) => decodeURIComponent(part)));
-    let info: SourceInfo;
-    try {
-      const size = imageSize(this.#contents(file));
-      if (!size.width || !size.height || !size.type) throw new Error("no size in its header");
-      // EXIF orientations 5-8 turn the picture a quarter: the encoders write it upright.
-      const turned = (size.orientation ?? 1) >= 5;
-      info = { file, width: turned ? size.height : size.width, height: turned ? size.width : size.height, type: size.type };
-    } catch (error) {
-      throw new PictureError(`cannot be read as a picture (${(error as Error).message})`);
+    if (known) {
+      this.#noteUse(known.file);
+      return known;
     }
+    const written = path.join(this.contentDir, ...siteUrl.split("/").filter(Boolean).map((part) => decodeURIComponent(part)));
+    // The real file, inside content/: a symbolic link leading out of it is never followed.
+    const file = realFileInside(this.contentDir, written);
+    if (!file) throw new PictureError("cannot be found inside content/ (a symbolic link leading out of it is not followed); expected a picture file under content/");
+    this.#noteUse(file);
+    const { width, height, type, orientation } = this.#read(file);
+    // EXIF orientations 5-8 turn the picture a quarter: the encoders write it upright.
+    const turned = orientation >= 5;
+    const info: SourceInfo = { file, width: turned ? height : width, height: turned ? width : height, type };
     this.#sources.set(siteUrl, info);
     return info;
   }
@@ -167,23 +217,48 @@ export class Pictures {
     return { url: stat.url, width: stat.width, height: stat.height };
   }
 
-  /** Waits for every queued encode. Throws naming each picture that failed. */
-  async finish(): Promise<void> {
+  /**
+   * Waits for every queued encode (or, checking, decode) and returns the pictures that failed as
+   * content problems, each against every story or registry field that uses it. Throws a plain Error
+   * when the cache folder itself could not be written (no content problem: the disk or permissions).
+   */
+  async problems(): Promise<ContentProblem[]> {
     await Promise.all(this.#jobs.values());
-    if (this.#failures.length) throw new Error(`Could not encode ${this.#failures.length} picture${this.#failures.length === 1 ? "" : "s"}:\n  ${this.#failures.join("\n  ")}`);
+    const system = this.#failures.find(({ error }) => isSystemError(error));
+    if (system) {
+      const { code, message } = system.error as NodeJS.ErrnoException;
+      throw new Error(`Could not write encoded pictures into ${path.relative(process.cwd(), this.cacheDir) || "."} (${code}: ${message}); check that the folder can be written and the disk has room, then build again`);
+    }
+    // one failure a picture, however many of its versions failed
+    const first = new Map<string, { file: string; error: unknown }>();
+    for (const failure of this.#failures) if (!first.has(failure.file)) first.set(failure.file, failure);
+    return [...first.values()].flatMap(({ file, error }) => {
+      // libvips repeats itself over several lines: one line, each reason once
+      const reason = [...new Set(String((error as Error).message).split("\n").map((line) => line.trim()).filter(Boolean))].join("; ");
+      const message = error instanceof PictureError ? error.message : `cannot be decoded (${reason}); expected a picture that opens in an image viewer: export it again from the original, or replace it`;
+      const users = [...(this.#users.get(file)?.values() ?? [])];
+      if (!users.length) return [{ file: path.relative(process.cwd(), file), field: "(picture)", message }];
+      return users.map((use) => ({ file: use.file, field: use.field, message: `"${use.written}" ${message}` }));
+    });
   }
 
-  /** Output file names (under urlPath) this build uses. */
+  /** Waits for every queued encode. Throws a ContentError naming each picture that failed, and each field that uses it. */
+  async finish(): Promise<void> {
+    const problems = await this.problems();
+    if (problems.length) throw new ContentError(problems);
+  }
+
+  /** Cache file names this build uses: the output files (under urlPath) and the clean SVG copies (for pruning). */
   get used(): string[] {
-    return [...this.#used].sort();
+    return [...this.#used, ...this.#kept].sort();
   }
 
-  /** Links (or copies, across file systems) every file this build uses into `folder`; returns how many. */
+  /** Links (or copies, across file systems) every output file this build uses into `folder`; returns how many. */
   async writeTo(folder: string): Promise<number> {
     await this.finish();
     await mkdir(folder, { recursive: true });
     await Promise.all(
-      this.used.map(async (name) => {
+      [...this.#used].map(async (name) => {
         const from = path.join(this.cacheDir, name);
         const to = path.join(folder, name);
         await rm(to, { force: true });
@@ -210,40 +285,82 @@ export class Pictures {
     return { url: stats[0]!.url, width: crop.width, height: crop.height };
   }
 
-  /** A picture's bytes, read once for its size and the hash that names its versions. */
-  #contents(file: string): Buffer {
-    if (this.#recent?.file !== file) this.#recent = { file, contents: readFileSync(file) };
-    return this.#recent.contents;
+  /** The checks' options: the limits, and the cache for clean SVG copies (read, not written, when checking). */
+  get #checkOptions(): CheckOptions {
+    return { limits: this.limits, cacheDir: this.cacheDir, writeCache: !this.checkOnly };
   }
 
-  /** Output stats of `options` for a source, and an encode of whatever the cache lacks. */
+  /** A picture's checked bytes (for SVG its clean copy), read once for its size and the hash that names its versions. */
+  #read(file: string): CheckedPicture {
+    if (this.#recent?.file !== file) {
+      const picture = readPicture(file, this.#checkOptions);
+      this.#recent = { file, picture };
+    }
+    return this.#recent.picture;
+  }
+
+  #noteUse(file: string): void {
+    const use = this.#use;
+    if (!use) return;
+    let users = this.#users.get(file);
+    if (!users) this.#users.set(file, (users = new Map()));
+    users.set(`${use.file}\0${use.field}`, use);
+  }
+
+  /** Output stats of `options` for a source, and an encode (checking: a decode) of whatever the cache lacks. */
   #queue(info: SourceInfo, options: ImageOptions): ImageStat[] {
     // minimumThreshold: a source only a little wider than a width (up to 10 %) gets no extra version.
-    const full: ImageOptions = { ...options, urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.1 };
-    // Stats from the bytes (the same hash as from the file), so the file is not read again for each;
-    // not for SVG, whose hash eleventy-img takes from the file without its line breaks.
-    const input = info.type === "svg" ? info.file : this.#contents(info.file);
-    const metadata = Image.statsByDimensionsSync(input, info.width, info.height, full);
+    const full: ImageOptions = { ...options, sharpOptions: sharpInput(this.limits), urlPath: this.urlPath, outputDir: this.cacheDir, formatFiltering: false, minimumThreshold: 1.1 };
+    // Stats from the checked bytes, as the encode reads them: the same hash names the same files.
+    const { bytes, cleanCopy } = this.#read(info.file);
+    const metadata = Image.statsByDimensionsSync(bytes, info.width, info.height, full);
     const stats = Object.values(metadata).flat();
     const outputs = stats.map((s) => s.filename!);
-    for (const name of outputs) this.#used.add(name);
-    const key = `${info.file}\0${outputs.join("\0")}`;
-    if (!this.#jobs.has(key) && !outputs.every((name) => existsSync(path.join(this.cacheDir, name)))) {
-      this.#jobs.set(key, this.#encode({ file: info.file, options: full, outputs }));
+    const cached = outputs.every((name) => existsSync(path.join(this.cacheDir, name)));
+    if (this.checkOnly) {
+      // Versions in the cache were encoded from these very bytes; anything else is decoded once.
+      if (!cached && !this.#jobs.has(info.file)) this.#jobs.set(info.file, this.#decode(info.file, bytes));
+      return stats;
     }
+    for (const name of outputs) this.#used.add(name);
+    if (cleanCopy) this.#kept.add(cleanCopy);
+    const key = `${info.file}\0${outputs.join("\0")}`;
+    if (!this.#jobs.has(key) && !cached) this.#jobs.set(key, this.#encode({ file: info.file, bytes, options: full, outputs }));
     return stats;
   }
 
-  async #encode({ file, options, outputs }: Job): Promise<void> {
-    await mkdir(this.cacheDir, { recursive: true });
-    const scratch = await mkdtemp(path.join(this.cacheDir, ".tmp-"));
+  /** Encodes the checked bytes (eleventy-img keeps every picture's bytes it has hashed anyway, so holding them here costs nothing more). */
+  async #encode({ file, bytes, options, outputs }: Job): Promise<void> {
+    let scratch: string | undefined;
     try {
-      await Image(file, { ...options, outputDir: scratch, useCache: false });
+      await mkdir(this.cacheDir, { recursive: true });
+      scratch = await mkdtemp(path.join(this.cacheDir, ".tmp-"));
+      await Image(bytes, { ...options, outputDir: scratch, useCache: false });
       for (const name of outputs) await rename(path.join(scratch, name), path.join(this.cacheDir, name));
     } catch (error) {
-      this.#failures.push(`${path.relative(process.cwd(), file)}: ${(error as Error).message}`);
+      this.#failures.push({ file, error });
     } finally {
-      await rm(scratch, { recursive: true, force: true });
+      if (scratch) await rm(scratch, { recursive: true, force: true });
     }
   }
+
+  /** Checking: decodes the checked bytes whole, as the encoders would (at a small size: no encode), writing nothing. */
+  async #decode(file: string, bytes: Buffer): Promise<void> {
+    try {
+      await sharp(bytes, sharpInput(this.limits)).resize({ width: 256, height: 256, fit: "inside", withoutEnlargement: true }).raw().toBuffer();
+    } catch (error) {
+      this.#failures.push({ file, error });
+    }
+  }
+}
+
+/** How sharp opens every picture: within the pixel limit, and refusing a file cut short (a half-grey picture). */
+function sharpInput(limits: FileLimits): Record<string, unknown> {
+  return { limitInputPixels: limits.pixels, failOn: "truncated" };
+}
+
+/** A failure of the file system (the cache folder), not of a picture. */
+function isSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
 }

@@ -1,6 +1,6 @@
 // What pages and stories know of a processed picture, without loading the pipeline: sharp and
-// eleventy-img are only imported by src/images/pictures.ts, which builds load, so `npm run check`
-// (which validates and never encodes) starts without them.
+// eleventy-img are only imported by src/images/pictures.ts, which the build and `npm run check` (its
+// checking mode) load, and unit tests of pages need not.
 
 export interface ImageVariant {
   /** Site URL (root-relative, without the path prefix). */

@@ -4,8 +4,12 @@
 // are not http(s). Relative addresses are resolved against the original story's address, since the
 // body will be read on another site. A video iframe becomes a line holding its address, which the
 // engine turns into a video block that loads nothing until the reader clicks.
+// Text is clean at the edge (src/content/clean-text.ts): what comes out holds no control characters,
+// even ones the source wrote as character references (&#27;); titles and other one-line text have
+// their bidi controls balanced, and addresses lose their invisible characters.
 import sanitizeHtml from "sanitize-html";
 import TurndownService from "turndown";
+import { cleanAddress, cleanLine, removeNotText } from "../content/clean-text.ts";
 import { parseVideoUrl } from "../content/video-url.ts";
 
 /** Hosts of known tracking pixels and web beacons. */
@@ -29,7 +33,7 @@ export function isTrackingPixel(src: string | undefined, width?: string, height?
 export function resolveUrl(url: string | undefined, base: string | undefined, schemes = ["http:", "https:"]): string | undefined {
   if (!url) return undefined;
   try {
-    const parsed = new URL(url.trim(), base);
+    const parsed = new URL(cleanAddress(url), base);
     return schemes.includes(parsed.protocol) ? parsed.href : undefined;
   } catch {
     return undefined;
@@ -153,10 +157,9 @@ function createTurndown(): TurndownService {
 
 const turndown = createTurndown();
 
-/** Sanitized HTML to Markdown. */
+/** Sanitized HTML to Markdown, without control characters (tabs and line breaks stay). */
 export function htmlToMarkdown(html: string): string {
-  return turndown
-    .turndown(html)
+  return removeNotText(turndown.turndown(html))
     .replace(/\u00a0/g, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim()
@@ -168,15 +171,14 @@ export function bodyMarkdown(html: string, base?: string): string {
   return htmlToMarkdown(sanitizeBody(html, base));
 }
 
-/** HTML (or text with entities) to one line of plain text, for titles and summaries. */
+/** HTML (or text with entities) to one line of plain text, for titles and summaries: no control characters, bidi controls balanced. */
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, " $&"), { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "option", "noscript", "template"] })
+  const text = sanitizeHtml(html.replace(/<(br|\/p|\/div|\/li|\/h\d)\b[^>]*>/gi, " $&"), { allowedTags: [], allowedAttributes: {}, nonTextTags: ["script", "style", "textarea", "option", "noscript", "template"] })
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&quot;/g, '"')
     .replace(/&#39;/g, "'")
     .replace(/&amp;/g, "&")
-    .replace(/[\s\u00a0\u200b]+/g, " ")
-    .trim()
-    .normalize("NFC");
+    .replace(/[\s\u00a0\u200b]+/g, " ");
+  return cleanLine(text);
 }

@@ -2,7 +2,11 @@
 // (`<?xml version="1.0" encoding="windows-1256"?>`), else the HTTP Content-Type charset, else UTF-8
 // (the XML default). Legacy Arabic encodings (windows-1256, ISO-8859-6) are decoded by the
 // WHATWG TextDecoder built into Node; bytes that are not valid in the encoding are an error, never
-// silently replaced, so a mis-declared feed cannot write mojibake into stories.
+// silently replaced, so a mis-declared feed cannot write mojibake into stories; for UTF-8 the error
+// names the offset of the first bad byte. Control characters in the decoded text (C0 other than tab
+// and line breaks, DEL, C1: never text, and not allowed in XML) are removed here; ones written as
+// character references (&#27;) are removed from each field as it is read (feed.ts, clean-html.ts).
+import { removeNotText, utf8ErrorOffset } from "../content/clean-text.ts";
 
 export class FeedEncodingError extends Error {
   override name = "FeedEncodingError";
@@ -46,10 +50,12 @@ export function decodeFeed(bytes: Uint8Array, contentType?: string): DecodedFeed
     throw new FeedEncodingError(`the feed declares the encoding "${label}", which is not known; expected UTF-8, windows-1256 or ISO-8859-6`);
   }
   try {
-    const text = decoder.decode(bytes).normalize("NFC");
+    const text = removeNotText(decoder.decode(bytes)).normalize("NFC");
     return { text, encoding: decoder.encoding, declaredBy };
   } catch {
+    const offset = decoder.encoding === "utf-8" ? utf8ErrorOffset(bytes) : undefined;
+    const where = offset === undefined ? "" : ` (the first bad byte, 0x${bytes[offset]!.toString(16).toUpperCase().padStart(2, "0")}, is at offset ${offset})`;
     const hint = declaredBy === "default" ? "; a feed in a legacy encoding must declare it, e.g. <?xml version=\"1.0\" encoding=\"windows-1256\"?>" : "";
-    throw new FeedEncodingError(`the feed is not valid ${decoder.encoding} text${declaredBy === "default" ? " (no encoding declared, so UTF-8 is expected)" : ` (as declared by the ${declaredBy === "xml" ? "XML declaration" : declaredBy === "http" ? "server" : "byte-order mark"})`}${hint}`);
+    throw new FeedEncodingError(`the feed is not valid ${decoder.encoding} text${declaredBy === "default" ? " (no encoding declared, so UTF-8 is expected)" : ` (as declared by the ${declaredBy === "xml" ? "XML declaration" : declaredBy === "http" ? "server" : "byte-order mark"})`}${hint}${where}`);
   }
 }

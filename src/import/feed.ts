@@ -3,8 +3,12 @@
 // nothing is imported from a file that may be cut short. Fields that carry HTML (title, description,
 // content:encoded, Atom content/summary) are read raw and decoded here, so escaped HTML, CDATA and
 // inline XHTML all come out as the same HTML string.
+// Text is clean at the edge (src/content/clean-text.ts): no field of an item holds a control
+// character, even one written as a character reference (&#27;); categories and picture texts are
+// one line with their bidi controls balanced; links lose their invisible characters.
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { DateTime } from "luxon";
+import { cleanAddress, cleanLine, removeNotText } from "../content/clean-text.ts";
 import { decodeFeed } from "./decode.ts";
 import { resolveUrl } from "./clean-html.ts";
 
@@ -50,13 +54,15 @@ const isNode = (v: unknown): v is Node => typeof v === "object" && v !== null &&
 const list = (v: unknown): unknown[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]);
 const attr = (v: unknown, name: string): string | undefined => {
   const value = isNode(v) ? v[`@_${name}`] : undefined;
-  return typeof value === "string" ? value.trim() : undefined;
+  return typeof value === "string" ? removeNotText(decodeXmlEntities(value)).trim() : undefined;
 };
 const text = (v: unknown): string | undefined => {
   const first = list(v)[0];
   const value = isNode(first) ? first["#text"] : first;
-  return typeof value === "string" || typeof value === "number" ? String(value).trim() : undefined;
+  return typeof value === "string" || typeof value === "number" ? removeNotText(decodeXmlEntities(String(value))).trim() : undefined;
 };
+/** One line of text: a category, a picture's description or credit. */
+const line = (v: string | undefined): string | undefined => (v === undefined ? undefined : cleanLine(v) || undefined);
 
 const XML_ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 function decodeXmlEntities(raw: string): string {
@@ -89,7 +95,7 @@ function htmlField(v: unknown): string | undefined {
   const first = list(v)[0];
   const raw = isNode(first) ? first["#text"] : first;
   if (typeof raw !== "string" && typeof raw !== "number") return undefined;
-  let html = rawToHtml(String(raw));
+  let html = removeNotText(rawToHtml(String(raw)));
   const type = attr(first, "type");
   if (type === "xhtml") html = html.replace(/^<div\b[^>]*>([\s\S]*)<\/div>$/i, "$1");
   if (type === "text") html = html.replace(/[&<>]/g, (c) => (c === "&" ? "&amp;" : c === "<" ? "&lt;" : "&gt;"));
@@ -149,6 +155,8 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
     parseAttributeValue: false,
     trimValues: true,
     allowBooleanAttributes: true,
+    // character references are decoded by text() and attr() (the parser leaves &#x…; as it is)
+    processEntities: false,
     // HTML-carrying fields are read raw (see rawToHtml)
     stopNodes: ["*.title", "*.description", "*.content:encoded", "*.encoded", "*.content", "*.summary"],
   });
@@ -173,7 +181,7 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
         const medium = attr(c, "medium") ?? "";
         const url = attr(c, "url");
         if (medium === "image" || type.startsWith("image/") || (!medium && !type && url && IMAGE_FILE.test(url))) {
-          candidates.push({ url, alt: text(pick(c, "media", "description")) ?? text(pick(c, "media", "title")), credit: text(pick(c, "media", "credit")) });
+          candidates.push({ url, alt: line(text(pick(c, "media", "description")) ?? text(pick(c, "media", "title"))), credit: line(text(pick(c, "media", "credit"))) });
         }
       }
     };
@@ -186,8 +194,8 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
     }
     for (const l of list(node.link)) if (attr(l, "rel") === "enclosure" && (attr(l, "type") ?? "").startsWith("image/")) candidates.push({ url: attr(l, "href") });
     for (const t of list(pick(node, "media", "thumbnail"))) candidates.push({ url: attr(t, "url") });
-    const alt = text(pick(node, "media", "description"));
-    const credit = text(pick(node, "media", "credit"));
+    const alt = line(text(pick(node, "media", "description")));
+    const credit = line(text(pick(node, "media", "credit")));
     for (const c of candidates) {
       const url = resolveUrl(c.url, base);
       if (url) return { url, alt: c.alt ?? alt, credit: c.credit ?? credit };
@@ -212,11 +220,11 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
       return {
         position: i + 1,
         titleHtml: htmlField(item.title),
-        link: link ?? (text(item.link) || undefined),
+        link: link ?? (cleanAddress(text(item.link) ?? "") || undefined),
         date: parseFeedDate(dateText),
         summaryHtml: encoded ? description : undefined,
         bodyHtml: encoded ?? description,
-        categories: [...list(item.category), ...list(pick(item, "dc", "subject"))].map(text).filter((c): c is string => !!c),
+        categories: [...list(item.category), ...list(pick(item, "dc", "subject"))].map((c) => line(text(c))).filter((c): c is string => !!c),
         image: image(item, link),
       };
     });
@@ -239,11 +247,11 @@ export function parseFeedText(xml: string, encoding = "utf-8"): Feed {
       return {
         position: i + 1,
         titleHtml: htmlField(entry.title),
-        link: link ?? (href || undefined),
+        link: link ?? (cleanAddress(href ?? "") || undefined),
         date: parseFeedDate(dateText),
         summaryHtml: content ? summary : undefined,
         bodyHtml: content ?? summary,
-        categories: list(entry.category).map((c) => attr(c, "label") ?? attr(c, "term") ?? text(c)).filter((c): c is string => !!c),
+        categories: list(entry.category).map((c) => line(attr(c, "label") ?? attr(c, "term") ?? text(c))).filter((c): c is string => !!c),
         image: image(entry, link),
       };
     });

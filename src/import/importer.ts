@@ -2,6 +2,8 @@
 // The original story's address is the key: an item whose link a story already has is skipped, so
 // running it every few minutes is safe. Every item is checked against the content contract before
 // anything is written; an item that fails is rejected with the reason and nothing of it is written.
+// The accepted items are written all or none: when one cannot be written, the ones written before it
+// are removed and the import fails, naming the file (story-files.ts, writeNewFiles).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -9,8 +11,7 @@ import { shorten } from "../body/markdown.ts";
 import { unknownIdMessage } from "../content/contract.ts";
 import { parseStoryDate } from "../content/dates.ts";
 import { loadRegistries, type RegisteredSource } from "../content/registries.ts";
-import { slugify } from "../content/slug.ts";
-import { FileExistsError, readStoryIndex, storyText, urlKey, writeNewFile } from "../content/story-files.ts";
+import { headlineSlug, readStoryIndex, SlugPicker, storyText, urlKey, WriteAllError, writeNewFiles } from "../content/story-files.ts";
 import { checkStoryText } from "./check-text.ts";
 import { bodyMarkdown, htmlToText } from "./clean-html.ts";
 import { FeedEncodingError } from "./decode.ts";
@@ -124,7 +125,7 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
 
   const index = await readStoryIndex(contentDir);
   const seen = new Map(index.urls);
-  const slugs = new Set(index.slugs);
+  const slugs = new SlugPicker(new Set(index.slugs));
   const ctx = { timeZone: site.timeZone, categories, sources };
   const result: ImportResult = { feed: { format: feed.format, encoding: feed.encoding, title: feed.title, items: feed.items.length }, written: [], skipped: [], rejected: [] };
   const planned: Array<WrittenStory & { text: string }> = [];
@@ -171,19 +172,29 @@ export async function importFeed(options: ImportOptions): Promise<ImportResult> 
       continue;
     }
     seen.set(key, "");
-    slugs.add(planResult.slug);
+    slugs.take(planResult.slug);
     planned.push({ position: item.position, file: rel(planResult.absolute), absolute: planResult.absolute, slug: planResult.slug, title, link: item.link, datedNow: item.date === undefined, text: planResult.text });
   }
 
+  let existed = new Set<string>();
+  if (!options.dryRun) {
+    try {
+      existed = new Set((await writeNewFiles(planned.map((story) => ({ file: story.absolute, text: story.text })))).existed);
+    } catch (error) {
+      if (!(error instanceof WriteAllError)) throw error;
+      const stories = error.removed === 1 ? "the story written before it" : `the ${error.removed} stories written before it`;
+      const undone = error.leftBehind.length
+        ? `${stories} could not all be removed: remove ${error.leftBehind.map(rel).join(", ")}`
+        : error.removed
+          ? `${stories} ${error.removed === 1 ? "was" : "were"} removed: nothing was imported`
+          : "nothing was imported";
+      throw new ImportError(`cannot write ${rel(error.file)} (${error.cause.message}); ${undone}`);
+    }
+  }
   for (const story of planned) {
-    if (!options.dryRun) {
-      try {
-        await writeNewFile(story.absolute, story.text);
-      } catch (error) {
-        if (!(error instanceof FileExistsError)) throw error;
-        result.skipped.push({ position: story.position, title: story.title, link: story.link, reason: `${story.file} appeared while importing (another import running?)` });
-        continue;
-      }
+    if (existed.has(story.absolute)) {
+      result.skipped.push({ position: story.position, title: story.title, link: story.link, reason: `${story.file} appeared while importing (another import running?)` });
+      continue;
     }
     const { text: _text, ...written } = story;
     result.written.push(written);
@@ -199,15 +210,13 @@ interface PlanContext {
   categoryMap: Map<string, string>;
   source: RegisteredSource;
   site: { timeZone: string };
-  slugs: Set<string>;
+  slugs: SlugPicker;
   contentDir: string;
 }
 
-/** The story file for one item: path (a free slug from the title) and text. */
+/** The story file for one item: path (a free slug from the title, cut to fit a file name) and text. */
 function planStory(item: FeedItem, ctx: PlanContext): { absolute: string; slug: string; text: string } {
-  const base = slugify(ctx.title) || "خبر";
-  let slug = base;
-  for (let n = 2; ctx.slugs.has(slug); n++) slug = `${base}-${n}`;
+  const slug = ctx.slugs.free(headlineSlug(ctx.title) || "خبر");
   const date = ctx.date.setZone(ctx.site.timeZone);
   const absolute = path.join(ctx.contentDir, "articles", date.toFormat("yyyy"), date.toFormat("MM"), `${slug}.md`);
   const tags = [...new Set(item.categories.filter((name) => !ctx.categoryMap.has(categoryKey(name))).map((name) => htmlToText(name)).filter(Boolean))];

@@ -125,15 +125,18 @@ export interface StoryContext {
   pictures?: Pictures;
   /** Site URLs of local source logos, by the path written in sources.json. */
   logos: Map<string, string>;
+  /** Collects the site URL of every file under content/ a page shows (the build publishes only these). */
+  files: Set<string>;
 }
 
-/** Runs a picture step on a local picture; an unreadable picture is a content problem naming the field. */
-export function pictureStep<T>(problems: ContentProblem[], where: { file: string; field: string }, written: string, step: () => T, expected = ""): T | undefined {
+/** Runs a picture step on a local picture; an unreadable picture is a content problem naming the field
+ * (and, given the pipeline, so is one that later fails to decode: it knows who asked). */
+export function pictureStep<T>(problems: ContentProblem[], where: { file: string; field: string }, written: string, step: () => T, pictures?: Pictures): T | undefined {
   try {
-    return step();
+    return pictures ? pictures.usedBy({ ...where, written }, step) : step();
   } catch (error) {
     if (!(error instanceof PictureError)) throw error;
-    problems.push({ ...where, message: `"${written}" ${error.message}${expected}` });
+    problems.push({ ...where, message: `"${written}" ${error.message}` });
     return undefined;
   }
 }
@@ -145,19 +148,20 @@ export function sharePictures(pictures: Pictures, url: string, withCrops = true)
 }
 
 export function buildStory(checked: CheckedStory, context: StoryContext): Story {
-  const { site, labels, contentDir, now, problems, pictures, logos } = context;
+  const { site, labels, contentDir, now, problems, pictures, logos, files } = context;
   const { frontMatter: fm, file } = checked;
   const resolve = assetResolver(contentDir, checked.absolute);
   const local = (src: string, field: string): string | undefined => {
     if (isHttpUrl(src)) return src;
     const url = resolve(src);
     if (url === null) problems.push({ file, field, message: missingFileMessage(src, NEXT_TO_STORY) });
+    else files.add(url);
     return url ?? undefined;
   };
   /** A picture step on a local picture, when the build has a pipeline. */
   const processed = <T>(url: string, field: string, written: string, step: (pictures: Pictures) => T): T | undefined => {
     if (!pictures || isHttpUrl(url)) return undefined;
-    return pictureStep(problems, { file, field }, written, () => step(pictures), "; expected a JPEG, PNG, WebP, AVIF, GIF or SVG picture");
+    return pictureStep(problems, { file, field }, written, () => step(pictures), pictures);
   };
   const body = renderBody(checked.body, {
     resolveAsset: resolve,
@@ -165,6 +169,7 @@ export function buildStory(checked: CheckedStory, context: StoryContext): Story 
     labels,
     picture: pictures && ((url, alt, role) => processed(url, "(body)", url, (p) => pictureHtml({ src: url, alt, responsive: p.responsive(url) }, role)) ?? null),
   });
+  for (const url of body.localAssets) files.add(url);
   for (const missing of body.missingAssets) {
     problems.push({ file, field: "(body)", message: missingFileMessage(missing, "a picture next to the story, a path from content/, or an http(s) URL") });
   }

@@ -12,6 +12,7 @@ declare module "@11ty/eleventy" {
   export interface UserConfig {
     directories: EleventyDirectories;
     ignores: Set<string>;
+    setDataFileSuffixes(suffixes: string[]): void;
     addPlugin(plugin: (config: UserConfig) => void | Promise<void>): void;
     /** A plugin that needs options is always given them (base-blog's `addPlugin(plugin, options)`). */
     addPlugin<T>(plugin: (config: UserConfig, options: T) => void | Promise<void>, options: T): void;

@@ -1,43 +1,21 @@
 // Builds the fixture site the way an editor does (`npm run build`, here with --content/--output)
 // and reads what lands on disk.
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
+import { filesUnder, projectRoot, runCommand, snapshot } from "../support/cli.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
+const root = projectRoot;
+const build = (content: string, output: string, env: Record<string, string> = {}) => runCommand("build", ["--content", content, "--output", output], env);
+const files = filesUnder;
 const fixture = path.join(root, "test/fixtures/site/content");
 const work = mkdtempSync(path.join(tmpdir(), "khabar-build-"));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-async function build(content: string, output: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--content", content, "--output", output], { cwd: root, env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
-    .sort();
-}
 
-/** Every file's path and content hash, to prove a folder did not change. */
-function snapshot(dir: string): string {
-  const hash = createHash("sha256");
-  for (const file of files(dir)) hash.update(file).update(readFileSync(path.join(dir, file)));
-  return hash.digest("hex");
-}
 
 const out = path.join(work, "site");
 const read = (file: string) => readFileSync(path.join(out, file), "utf8");

@@ -150,7 +150,7 @@ describe("pictures that cannot be used", () => {
     assert.equal(result.code, 1);
     assert.match(result.stderr, /articles\/بلا-صورة\.md: image\.src: "\.\/missing\.jpg" does not exist/);
     assert.match(result.stderr, /articles\/بلا-صورة\.md: \(body\): "\.\/gone\.png" does not exist/);
-    assert.match(result.stderr, /articles\/صورة-تالفة\.md: image\.src: "\.\/not-a-picture\.jpg" cannot be read as a picture/);
+    assert.match(result.stderr, /articles\/صورة-تالفة\.md: image\.src: "\.\/not-a-picture\.jpg" is not a picture \(it holds a web page/);
     assert.ok(!existsSync(target), "nothing was written");
   });
 });

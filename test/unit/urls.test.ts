@@ -90,8 +90,18 @@ describe("files under content/", () => {
     assert.equal(resolve("/../secret.jpg"), null);
     assert.equal(registryAssetUrl(content, "../secret.jpg"), null);
   });
+  it("takes a path with a stray % as a file name instead of failing on it", () => {
+    writeFileSync(path.join(content, "images", "50%.jpg"), "");
+    assert.equal(resolve("/images/50%.jpg"), "/images/50%25.jpg");
+    assert.equal(resolve("/images/50%25.jpg"), "/images/50%25.jpg");
+    assert.equal(resolve("./a%zz.jpg"), null);
+  });
   it("ignores a query or fragment when looking for the file", () => {
     assert.equal(resolve("/images/map.jpg?v=2#top"), "/images/map.jpg");
+  });
+  it("does not follow a symbolic link to a file outside content/", () => {
+    symlinkSync(path.join(folder, "secret.jpg"), path.join(content, "images", "secret.jpg"));
+    assert.equal(resolve("/images/secret.jpg"), null);
   });
   it("records a symbolic link inside content/ under its own path", () => {
     symlinkSync(path.join(content, "images", "map.jpg"), path.join(content, "images", "alias.jpg"));

@@ -112,3 +112,15 @@ describe("text for summaries and search", () => {
     assert.equal(shorten("قصير", 30), "قصير");
   });
 });
+
+describe("shorten, with text from sources", () => {
+  it("closes an override the cut leaves open, so it cannot reorder a card or a meta description", () => {
+    const short = shorten(`\u202E${"كلمة ".repeat(60)}`, 160);
+    assert.ok(short.endsWith("…\u202C"), JSON.stringify(short.slice(-3)));
+  });
+  it("counts an emoji as one character and never splits it", () => {
+    const short = shorten(`${"😀".repeat(200)}`, 10);
+    assert.equal([...short].length, 10);
+    assert.ok(!/[\uD800-\uDFFF](?![\uDC00-\uDFFF])/.test(short.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, "")), "no lone surrogate");
+  });
+});

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import { checkContent } from "../../../src/cli/check.ts";
 import { storyWarnings } from "../../../src/content/warnings.ts";
+import { pngHeader } from "../images/hostile-files.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 const fixture = path.join(root, "test/fixtures/site/content");
@@ -96,6 +97,27 @@ describe("checkContent", () => {
     ]) {
       assert.ok(lines.some((l) => expected.test(l)), `${expected}\n${lines.join("\n")}`);
     }
+  });
+
+  it("reads and checks pictures as the build does, and writes nothing: a text file named .jpg, an empty picture, a pixel bomb", async () => {
+    const picture = (alt: string, src: string) => story(`title: ${alt}\ndate: 2025-12-01\ncategory: politics\nsource: { name: x, url: 'https://x.example/' }\nimage: { src: ${src}, alt: ${alt} }`, `نص.\n\n![${alt}](${src})`);
+    const { dir, content } = site({ "fake.md": picture("fake", "./fake.jpg"), "empty.md": picture("empty", "./empty.png"), "bomb.md": picture("bomb", "./bomb.png") });
+    writeFileSync(path.join(content, "articles/fake.jpg"), "<html><body>not a picture</body></html>");
+    writeFileSync(path.join(content, "articles/empty.png"), "");
+    writeFileSync(path.join(content, "articles/bomb.png"), pngHeader(50_000, 50_000));
+    const before = listing(dir);
+    const report = await checkContent(content, { now, root: content, pictureCache: path.join(dir, "cache") });
+    const lines = report.problems.map((p) => `${p.file}: ${p.field}: ${p.message}`);
+    for (const expected of [
+      /^articles\/fake\.md: image\.src: "\.\/fake\.jpg" is not a picture \(it holds a web page/,
+      /^articles\/fake\.md: \(body\): "\/articles\/fake\.jpg" is not a picture/,
+      /^articles\/empty\.md: image\.src: "\.\/empty\.png" is an empty file/,
+      /^articles\/empty\.md: \(body\): "\/articles\/empty\.png" is an empty file/,
+      /^articles\/bomb\.md: image\.src: "\.\/bomb\.png" is 50000 × 50000 pixels/,
+    ]) {
+      assert.ok(lines.some((l) => expected.test(l)), `${expected}\n${lines.join("\n")}`);
+    }
+    assert.deepEqual(listing(dir), before, "no picture encoded, no cache written");
   });
 
   it("reports a registry that cannot be read", async () => {

@@ -9,6 +9,9 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import { createStory, UsageError } from "../../../src/cli/new.ts";
+import { NAME_MAX_BYTES } from "../../../src/content/path-rule.ts";
+import { slugify } from "../../../src/content/slug.ts";
+import { headlineSlug } from "../../../src/content/story-files.ts";
 import { loadNewsroom } from "../../../src/newsroom.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -100,6 +103,30 @@ describe("npm run new (createStory)", () => {
     const content = site();
     await createStory(content, input, now);
     await assert.rejects(createStory(content, input, now.plus({ days: 40 })), /already exists/);
+  });
+
+  it("cuts a long Arabic headline's file name to the byte limit, between two words (the rule `npm run import` uses)", async () => {
+    const content = site();
+    // 30 words of five letters: 150 Arabic letters, a 329-byte slug, more than a file name may have
+    const title = Array.from({ length: 30 }, (_, i) => `كلمة${"ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[i % 28]}`).join(" ");
+    const created = await createStory(content, { ...input, title }, now);
+    assert.equal(created.slug, headlineSlug(title));
+    assert.ok(Buffer.byteLength(created.slug) <= NAME_MAX_BYTES, `${Buffer.byteLength(created.slug)} bytes`);
+    assert.ok(slugify(title).startsWith(`${created.slug}-`), "whole words");
+    assert.equal(path.basename(created.file), `${created.slug}.md`);
+    assert.match(readFileSync(created.file, "utf8"), new RegExp(`^title: ${title}$`, "m"), "the headline itself is kept whole");
+    const preview = await loadNewsroom({ contentDir: content, includeUnpublished: true, now: now.plus({ hours: 1 }), root: content });
+    assert.ok(preview.stories.some((s) => s.slug === created.slug));
+    await assert.rejects(createStory(content, { ...input, title: `${title} وكلمة أخرى` }, now), /a story with the address ".*" already exists/, "a headline that differs after the cut has the same address");
+  });
+
+  it("refuses a headline whose address is a device name", async () => {
+    const content = site();
+    await assert.rejects(createStory(content, { ...input, title: "CON" }, now), (error: unknown) => {
+      assert.ok(error instanceof UsageError);
+      assert.match(error.message, /^the title gives the address \(slug\) "con", which is a device name on Windows; expected another title$/);
+      return true;
+    });
   });
 
   it("lists every missing or wrong flag at once, with suggestions, and writes nothing", async () => {

@@ -108,3 +108,128 @@ describe("all problems at once", () => {
     assert.deepEqual(fields, ["tittle", "title", "date", "category", "source.url", "image.alt"]);
   });
 });
+
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const RLO = "\u202e";
+const PDF = "\u202c";
+
+describe("control characters in the front matter (refused, each named)", () => {
+  it("are refused in the title, with the character and where it is", () => {
+    assert.deepEqual(problem({ title: "خبر\u0000عاجل" }), ["title: holds the NUL character (U+0000) at character 4; expected text without control characters"]);
+  });
+  it("are refused in every text field: summary, tags, source name and url, image and video texts", () => {
+    const bad = "a\u001b[31mb";
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ summary: bad }, "summary"],
+      [{ tags: ["روسيا", bad] }, "tags"],
+      [{ source: { name: bad, url: "https://a.example/" } }, "source.name"],
+      [{ source: { name: "x", url: `https://a.example/${bad}` } }, "source.url"],
+      [{ source: { id: `alarabiya${"\u0007"}`, url: "https://a.example/" } }, "source.id"],
+      [{ image: { src: "./a.jpg", alt: bad } }, "image.alt"],
+      [{ image: { src: "./a.jpg", alt: "x", caption: bad } }, "image.caption"],
+      [{ image: { src: "./a.jpg", alt: "x", credit: bad } }, "image.credit"],
+      [{ image: { src: `./a${"\u0085"}.jpg`, alt: "x" } }, "image.src"],
+      [{ video: { url: "https://youtu.be/dQw4w9WgXcQ", caption: bad } }, "video.caption"],
+      [{ slug: `خبر${"\u009b"}` }, "slug"],
+      [{ related: [bad] }, "related"],
+      [{ category: `politics${"\u007f"}` }, "category"],
+    ];
+    for (const [overrides, field] of cases) {
+      const lines = problem(overrides);
+      assert.equal(lines.length, 1, `${field}: ${lines.join(" | ")}`);
+      assert.match(lines[0]!, new RegExp(`^${field.replace(".", "\\.")}: (entry \\d )?holds the control character U\\+00[0-9A-F]{2} at character \\d+; expected text without control characters$`), field);
+    }
+  });
+  it("are refused in fields the engine does not know (layouts may print them), nested ones too", () => {
+    assert.deepEqual(problem({ extra: { notes: ["ok", "\u0007"] } }), ["extra.notes[1]: holds the control character U+0007 at character 1; expected text without control characters"]);
+    assert.deepEqual(problem({ image: { src: "./a.jpg", alt: "x", photographer_note: "\u0001" } }), ["image.photographer_note: holds the control character U+0001 at character 1; expected text without control characters"]);
+  });
+  it("never reach a problem line raw: values and field names are quoted with escapes", () => {
+    const lines = [
+      ...problem({ date: "2025\u202e" }),
+      ...problem({ "tit\u001ble": "x" }),
+      ...problem({ source: { name: "x", url: "ftp://a.example/\u202e" } }),
+      ...problem({ tags: "\u202eروسيا" }),
+    ];
+    assert.equal(lines.length, 4, lines.join("\n"));
+    for (const line of lines) assert.doesNotMatch(line, /[\u0000-\u001f\u202a-\u202e]/, line);
+    assert.match(lines[0]!, /^date: "2025\\u202e" is not a date/);
+    assert.match(lines[1]!, /^tit\\u001ble: unknown field "tit\\u001ble"; did you mean "title"\?/);
+  });
+  it("leave tabs and line breaks, made one space in a one-line field", () => {
+    const result = check({ title: "خبر\tعاجل", summary: "سطر أول\nسطر ثان\n" });
+    assert.deepEqual(result.problems, []);
+    assert.equal(result.value?.title, "خبر عاجل");
+    assert.equal(result.value?.summary, "سطر أول سطر ثان");
+  });
+});
+
+describe("bidi controls and invisible characters in the front matter", () => {
+  it("are balanced in text fields: an override left open is closed at the end of the field", () => {
+    const result = check({ title: `${RLO}خبر`, summary: `ملخص ${RLO}abc`, tags: [`${RLO}وسم`], source: { name: `${RLO}مصدر`, url: "https://a.example/" }, image: { src: "./a.jpg", alt: `${RLO}صورة`, caption: `${RLO}x`, credit: `${RLO}y` }, video: { url: "https://youtu.be/dQw4w9WgXcQ", caption: `${RLO}z` } });
+    assert.deepEqual(result.problems, []);
+    const v = result.value!;
+    for (const text of [v.title, v.summary, v.tags[0], v.source.name, v.image!.alt, v.image!.caption, v.image!.credit, v.video!.caption]) assert.ok(text!.endsWith(PDF), JSON.stringify(text));
+  });
+  it("drop a closer that closes nothing, so it cannot end an embedding around the field", () => {
+    assert.equal(check({ title: `خبر${PDF}\u2069 عاجل` }).value?.title, "خبر عاجل");
+  });
+  it("are removed from addresses and slugs: source.url, image.src, video.url and poster, slug, related", () => {
+    const zw = "\u200b\u200c\u200d\u200e\u200f\u2066\u202e\ufeff";
+    const result = validateFrontMatter({ ...valid, slug: `خبر-${zw}جديد`, related: [`قصة${zw}-أخرى`], source: { name: "x", url: `https://a.example/${zw}x` }, image: { src: `./${zw}a.jpg`, alt: "x" }, video: { url: `https://youtu.be/${zw}dQw4w9WgXcQ`, poster: `./${zw}p.jpg` } }, ctx);
+    assert.deepEqual(result.problems, []);
+    const v = result.value!;
+    assert.deepEqual([v.slug, v.related[0], v.source.url, v.image!.src, v.video!.url, v.video!.poster], ["خبر-جديد", "قصة-أخرى", "https://a.example/x", "./a.jpg", "https://youtu.be/dQw4w9WgXcQ", "./p.jpg"]);
+  });
+  it("stay in text: ZWNJ and ZWJ (Persian, Urdu, emoji), LRM and RLM (Arabic punctuation and numbers)", () => {
+    const title = "می\u200cخواهم \u200f(١)\u200e 👩\u200d💻";
+    assert.equal(check({ title, tags: [title] }).value?.title, title);
+    assert.equal(check({ tags: [title] }).value?.tags[0], title);
+  });
+  it("alone count as nothing: a title of invisible characters is missing", () => {
+    assert.deepEqual(problem({ title: "\u200b\u200f" }), ["title: is missing; expected text"]);
+    assert.deepEqual(check({ tags: ["\u200b", "روسيا"] }).value?.tags, ["روسيا"]);
+  });
+});
+
+describe("field limits", () => {
+  it("a summary of at most 600 characters", () => {
+    assert.deepEqual(problem({ summary: "ب".repeat(600) }), []);
+    assert.deepEqual(problem({ summary: "ب".repeat(601) }), ["summary: is 601 characters long; expected at most 600"]);
+  });
+  it("counts characters, not UTF-16 units", () => {
+    assert.deepEqual(problem({ title: "😀".repeat(200) }), []);
+  });
+  it("at most 20 tags, each at most 50 characters", () => {
+    assert.deepEqual(problem({ tags: Array.from({ length: 20 }, (_, i) => `وسم${i}`) }), []);
+    assert.deepEqual(problem({ tags: Array.from({ length: 21 }, (_, i) => `وسم${i}`) }), ["tags: has 21 tags; expected at most 20"]);
+    assert.deepEqual(problem({ tags: ["روسيا", "ت".repeat(51)] }), [`tags: tag 2 ("${"ت".repeat(29)}…") is 51 characters long; expected at most 50`]);
+  });
+  it("a tag's slug passes the path rule (it is the address of the tag's page)", () => {
+    assert.deepEqual(problem({ tags: ["NUL"] }), ['tags: tag 1 ("NUL") gives its page the slug "nul", which is a device name on Windows; expected another name']);
+    assert.deepEqual(problem({ tags: ["!!!"] }), [], "a tag without letters or digits has no page");
+  });
+  it("a 300-letter tag is a named problem, not a crash", () => {
+    assert.match(problem({ tags: ["ا".repeat(300)] })[0]!, /^tags: tag 1 \(".*…"\) is 300 characters long; expected at most 50$/);
+  });
+  it("a slug passes the path rule: a 300-letter slug is too long for a file name", () => {
+    assert.deepEqual(problem({ slug: "ا".repeat(300) }), ["slug: is 600 bytes long (300 letters); expected at most 150 bytes (about 75 Arabic letters)"]);
+    assert.deepEqual(problem({ slug: "ا".repeat(75) }), []);
+    assert.deepEqual(problem({ slug: "con" }), ['slug: "con" is a device name on Windows; expected another name']);
+  });
+  it("a source name without an id passes the path rule (it names the source's page)", () => {
+    assert.deepEqual(problem({ source: { name: "م".repeat(100), url: "https://a.example/" } }), [
+      "source.name: gives the source's page (/source/<slug>/) a slug that is 200 bytes long (100 letters); expected at most 150 bytes (about 75 Arabic letters); or give source.id",
+    ]);
+    assert.deepEqual(problem({ source: { name: "!!!", url: "https://a.example/" } }), ["source.name: gives the source's page (/source/<slug>/) a slug that is empty: the name has no letter or digit; or give source.id"]);
+    assert.deepEqual(problem({ source: { id: "alarabiya", name: "م".repeat(100), url: "https://a.example/" } }), [], "with an id, the id names the page");
+  });
+});
+
+describe("what passes the contract", () => {
+  it("holds no control character and no unbalanced bidi control in any text", () => {
+    const result = check({ title: `${RLO}a`, summary: "b\n", tags: ["c\t"], source: { name: "d", url: "https://a.example/" } });
+    const texts = JSON.stringify(result.value);
+    assert.doesNotMatch(texts, NOT_TEXT);
+  });
+});

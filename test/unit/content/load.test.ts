@@ -15,7 +15,7 @@ const now = DateTime.fromISO("2026-01-01T00:00:00Z");
 const folders: string[] = [];
 after(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-async function load(files: Record<string, string> = {}, includeUnpublished = false) {
+async function load(files: Record<string, string | Buffer> = {}, includeUnpublished = false) {
   const contentDir = mkdtempSync(path.join(tmpdir(), "khabar-load-"));
   folders.push(contentDir);
   cpSync(fixture, contentDir, { recursive: true });
@@ -68,5 +68,28 @@ describe("isPublished", () => {
     assert.equal(isPublished(bySlug.get("خبر-أول")!, now), true);
     assert.equal(isPublished(bySlug.get("مسودة")!, now), false);
     assert.equal(isPublished(bySlug.get("مجدول")!, now), false);
+  });
+});
+
+describe("loadStories and the edge of the text", () => {
+  it("refuses a story file that is not UTF-8, naming the file and the offset of the first bad byte", async () => {
+    const { problems, stories } = await load({ "لاتيني.md": Buffer.from(story("title: Café\ndate: 2025-12-01\ncategory: politics\nsource: { name: x, url: 'https://s.example/' }"), "latin1") });
+    assert.deepEqual(problems, [
+      {
+        file: path.join("articles", "لاتيني.md"),
+        field: "(file)",
+        message: "is not UTF-8 text: the byte 0xE9 at offset 14 (line 2) does not start a UTF-8 character; expected the file saved as UTF-8 (it may be in Latin-1 or windows-1256: open it and save it as UTF-8)",
+      },
+    ]);
+    assert.ok(!stories.some((s) => s.file.includes("لاتيني")));
+  });
+  it("refuses a file name whose slug is too long for the path rule, instead of failing to write it", async () => {
+    const name = "خ".repeat(100); // 200 bytes: a file name the disk takes, a slug the rule does not
+    const { problems } = await load({ [`${name}.md`]: story(ok) });
+    assert.deepEqual(problems, [
+      { file: path.join("articles", `${name}.md`), field: "slug", message: "the slug the file name gives is 200 bytes long (100 letters); expected at most 150 bytes (about 75 Arabic letters); rename the file or set slug" },
+    ]);
+    const fixed = await load({ [`${name}.md`]: story(`${ok}\nslug: خبر-قصير`) });
+    assert.deepEqual(fixed.problems, [], "a slug field stands in for the file name");
   });
 });

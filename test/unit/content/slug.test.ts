@@ -38,3 +38,11 @@ describe("storySlug", () => {
     assert.equal(storySlug(undefined, "content\\articles\\خبر.md"), "خبر");
   });
 });
+
+describe("invisible characters in slugs", () => {
+  it("drops zero-width and bidi characters, so a tag that looks the same gets the same page", () => {
+    assert.equal(slugify("غزة\u200Bاليوم"), slugify("غزةاليوم"));
+    assert.equal(slugify("\u202Eكرة القدم"), "كرة-القدم");
+    assert.equal(slugify("ذكاء\u00ADاصطناعي"), "ذكاءاصطناعي");
+  });
+});

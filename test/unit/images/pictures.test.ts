@@ -1,7 +1,7 @@
 // The picture pipeline (src/images/): which versions a picture gets, the markup that shows them,
 // and the cache that keeps a picture from being encoded twice. Pictures are made here with sharp.
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -11,6 +11,8 @@ import { pictureFilter, pictureHtml } from "../../../src/images/markup.ts";
 import { Pictures } from "../../../src/images/pictures.ts";
 import { PictureError } from "../../../src/images/types.ts";
 import { validateFrontMatter } from "../../../src/content/contract.ts";
+import { ContentError } from "../../../src/content/problems.ts";
+import { ACTIVE_SVG_CONTENT, HOSTILE_SVG, pngHeader } from "./hostile-files.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "khabar-images-"));
 after(() => rmSync(work, { recursive: true, force: true }));
@@ -35,6 +37,14 @@ before(async () => {
   writeFileSync(path.join(content, "images/logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><rect width="64" height="64"/></svg>');
   // half black, half white: one vertical edge down the middle
   writeFileSync(path.join(content, "images/chart.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" width="64" height="64"><rect width="64" height="64" fill="#fff"/><rect width="32" height="64"/>\n</svg>\n');
+  // hostile and damaged pictures
+  writeFileSync(path.join(content, "images/hostile.svg"), HOSTILE_SVG);
+  writeFileSync(path.join(content, "images/bomb.png"), pngHeader(50_000, 50_000));
+  writeFileSync(path.join(content, "images/empty.jpg"), "");
+  const whole = readFileSync(path.join(content, "images/wide.jpg"));
+  writeFileSync(path.join(content, "images/cut.jpg"), whole.subarray(0, Math.floor(whole.length / 2)));
+  await picture("../outside/private.jpg", 100, 100);
+  symlinkSync(path.join(work, "outside/private.jpg"), path.join(content, "images/link.jpg"));
 });
 
 describe("Pictures", () => {
@@ -196,5 +206,57 @@ describe("image.width and image.height in front matter", () => {
   it("must be whole numbers of pixels, given together", () => {
     assert.deepEqual(check({ width: "wide", height: 576 }).problems.map((p) => p.field), ["image.width"]);
     assert.deepEqual(check({ width: 1024 }).problems.map((p) => `${p.field}: ${p.message}`), ["image.height: is missing; expected both width and height of the picture, or neither"]);
+  });
+});
+
+describe("Pictures: pictures are validated, not trusted", () => {
+  const story = { file: "content/articles/a.md", field: "image.src", written: "./cut.jpg" };
+
+  it("refuses an empty picture, a pixel bomb's header and a symbolic link out of content/ before anything is encoded", () => {
+    const pictures = new Pictures({ contentDir: content, cacheDir: path.join(work, "cache-refused") });
+    assert.throws(() => pictures.responsive("/images/empty.jpg"), /^PictureError: is an empty file/);
+    assert.throws(() => pictures.share("/images/bomb.png"), /^PictureError: is 50000 × 50000 pixels/);
+    assert.throws(() => pictures.responsive("/images/link.jpg"), /^PictureError: cannot be found inside content\/ \(a symbolic link leading out of it is not followed\)/);
+    assert.equal(existsSync(path.join(work, "cache-refused")), false, "nothing was queued");
+  });
+
+  it("draws the share picture of an SVG from its clean copy, keeps that copy in the cache, and publishes no SVG into /img/", async () => {
+    const cache = path.join(work, "cache-svg");
+    const pictures = new Pictures({ contentDir: content, cacheDir: cache });
+    const share = pictures.share("/images/hostile.svg")!;
+    assert.deepEqual([share.width, share.height], [1200, 630]);
+    const clean = pictures.used.filter((name) => name.endsWith(".svg"));
+    assert.equal(clean.length, 1, "the clean copy is recorded as used, so pruning keeps it");
+    assert.doesNotMatch(readFileSync(path.join(cache, clean[0]!), "utf8"), ACTIVE_SVG_CONTENT);
+    const out = path.join(work, "svg-hostile-out");
+    await pictures.writeTo(out);
+    assert.deepEqual(readdirSync(out).filter((name) => name.endsWith(".svg")), [], "the clean copy is the lead's to publish, not the pipeline's");
+    assert.deepEqual([sizeOf(path.join(out, path.basename(share.url))).width], [1200]);
+  });
+
+  it("reports a picture its encoder refuses (cut short) as a content problem naming the story and field", async () => {
+    const pictures = new Pictures({ contentDir: content, cacheDir: path.join(work, "cache-cut") });
+    const responsive = pictures.usedBy(story, () => pictures.responsive("/images/cut.jpg"));
+    assert.ok(responsive, "its header is fine: the page knows its versions");
+    await assert.rejects(pictures.finish(), (error: unknown) => {
+      assert.ok(error instanceof ContentError);
+      assert.deepEqual(error.problems.map((p) => [p.file, p.field]), [[story.file, story.field]]);
+      assert.match(error.problems[0]!.message, /^"\.\/cut\.jpg" cannot be decoded \(.*\); expected a picture that opens in an image viewer/);
+      return true;
+    });
+  });
+
+  it("checking only: the same refusals, a decode of what the cache lacks, and nothing written", async () => {
+    const cache = path.join(work, "cache-check");
+    const pictures = new Pictures({ contentDir: content, cacheDir: cache, checkOnly: true });
+    assert.throws(() => pictures.responsive("/images/broken.jpg"), /^PictureError: is not a picture \(it holds text\)/);
+    pictures.usedBy(story, () => pictures.responsive("/images/cut.jpg"));
+    pictures.usedBy({ ...story, file: "content/articles/b.md", written: "/images/wide.jpg" }, () => [pictures.responsive("/images/wide.jpg"), pictures.share("/images/wide.jpg"), pictures.crops("/images/wide.jpg")]);
+    pictures.usedBy({ ...story, file: "content/_data/sources.json", field: "x.logo", written: "images/hostile.svg" }, () => pictures.logo("/images/hostile.svg"));
+    const problems = await pictures.problems();
+    assert.deepEqual(problems.map((p) => `${p.file}: ${p.field}`), ["content/articles/a.md: image.src"], "only the picture cut short");
+    assert.match(problems[0]!.message, /cannot be decoded/);
+    assert.equal(existsSync(cache), false, "no encode, no clean copy written");
+    assert.deepEqual(pictures.used, []);
   });
 });

@@ -17,7 +17,9 @@ import { urlKey } from "../../../src/content/story-files.ts";
 import { FeedError, parseFeed, parseFeedText } from "../../../src/import/feed.ts";
 import { bodyMarkdown, htmlToText, isTrackingPixel, sanitizeBody } from "../../../src/import/clean-html.ts";
 import { ImportError, importFeed, type ImportOptions } from "../../../src/import/importer.ts";
-import { FileExistsError, writeNewFile } from "../../../src/content/story-files.ts";
+import { FileExistsError, headlineSlug, shortenSlug, SlugPicker, writeNewFile } from "../../../src/content/story-files.ts";
+import { NAME_MAX_BYTES, pathSegmentProblem } from "../../../src/content/path-rule.ts";
+import { slugify } from "../../../src/content/slug.ts";
 import { loadNewsroom } from "../../../src/newsroom.ts";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
@@ -414,5 +416,153 @@ describe("npm run import (the command)", () => {
     const usage = await cli([feed("clean.rss.xml"), "--content", content]);
     assert.equal(usage.code, 1);
     assert.match(usage.stderr, /expected one feed and --source/);
+  });
+});
+
+describe("importFeed: file names, many items with one headline, all or nothing", () => {
+  /** A feed of items with these headlines, links https://wire.example/n/<i> and these dates (all Politics). */
+  function writeFeed(items: Array<{ title: string; date?: string }>): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "khabar-import-feed-"));
+    temporary.push(dir);
+    const file = path.join(dir, "feed.rss.xml");
+    const xml = items.map(({ title, date = "Thu, 04 Dec 2025 09:30:00 +0300" }, i) => `<item><title>${title}</title><link>https://wire.example/n/${i + 1}</link><pubDate>${date}</pubDate><category>Politics</category></item>`);
+    writeFileSync(file, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>x</title><link>https://wire.example/</link>\n${xml.join("\n")}\n</channel></rss>`);
+    return file;
+  }
+  const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+  /** 30 words of five Arabic letters: 150 letters, 300 bytes of slug (the file system allows 255 for a name). */
+  const longHeadline = Array.from({ length: 30 }, (_, i) => `كلمة${"ابتثجحخدذرزسشصضطظعغفقكلمنهوي"[i % 28]}`).join(" ");
+
+  it("cuts a long Arabic headline's file name to the byte limit, between two words, and reports every story", async () => {
+    assert.equal([...longHeadline.replace(/ /g, "")].length, 150);
+    const content = site();
+    const oneWord = "ب".repeat(150);
+    const result = await run(content, writeFeed([{ title: "خبر قصير قبل الطويل" }, { title: longHeadline }, { title: longHeadline }, { title: oneWord }]), "wire");
+    assert.deepEqual([result.written.length, result.skipped.length, result.rejected.length], [4, 0, 0], JSON.stringify(result.rejected));
+    const [short, long, again, word] = result.written;
+    assert.equal(short!.slug, "خبر-قصير-قبل-الطويل");
+    const full = slugify(longHeadline);
+    assert.ok(bytes(long!.slug) <= NAME_MAX_BYTES && full.startsWith(`${long!.slug}-`), `a prefix of whole words: ${long!.slug}`);
+    assert.ok(bytes(long!.slug) > NAME_MAX_BYTES - 12, "not cut shorter than needed");
+    assert.ok(again!.slug.endsWith("-2") && bytes(again!.slug) <= NAME_MAX_BYTES && full.startsWith(again!.slug.slice(0, -2)), again!.slug);
+    assert.equal(word!.slug, "ب".repeat(NAME_MAX_BYTES / 2), "one long word is cut where the bytes end");
+    for (const story of result.written) {
+      assert.equal(path.basename(story.absolute), `${story.slug}.md`);
+      assert.equal(pathSegmentProblem(story.slug), undefined);
+      assert.match(read(content, story.absolute), /^title: /m, "written, and reported");
+    }
+    await assertBuildAccepts(content);
+    assert.equal(headlineSlug(longHeadline), long!.slug, "the rule `npm run new` uses too");
+  });
+
+  it("shortens a slug at the last hyphen that keeps at least half, never in the middle of a letter", () => {
+    assert.equal(shortenSlug("abc-def", 150), "abc-def");
+    assert.equal(shortenSlug("aaaa-bbbb-cccc", 12), "aaaa-bbbb");
+    assert.equal(shortenSlug("aaaa-bbbb-cccc", 9), "aaaa-bbbb", "the cut falls on a hyphen");
+    assert.equal(shortenSlug("a-bbbbbbbbbbbb", 10), "a-bbbbbbbb", "a hyphen too early is not used");
+    assert.equal(shortenSlug("ببب-تتت", 7), "ببب", "two bytes a letter");
+    assert.equal(shortenSlug("😀😀", 5), "😀", "four bytes, not split");
+  });
+
+  it("gives 5,000 items with one headline unique slugs in order (the headline, then -2, -3, ...), past the ones taken", async () => {
+    const content = site();
+    writeFileSync(path.join(content, "articles/taken.md"), "---\ntitle: x\nslug: عاجل-تطورات\ndate: 2025-12-01\ncategory: politics\nsource: { name: x, url: 'https://x.example/1' }\n---\n");
+    writeFileSync(path.join(content, "articles/عاجل-تطورات-3.md"), "---\ntitle: x\ndate: 2025-12-01\ncategory: politics\nsource: { name: x, url: 'https://x.example/3' }\n---\n");
+    const count = 5000;
+    const result = await run(content, writeFeed(Array.from({ length: count }, () => ({ title: "عاجل: تطورات" }))), "wire", { dryRun: true });
+    assert.equal(result.written.length, count);
+    const expected = [2, ...Array.from({ length: count - 1 }, (_, i) => i + 4)].map((n) => `عاجل-تطورات-${n}`);
+    assert.deepEqual(result.written.map((w) => w.slug), expected);
+    assert.equal(new Set(result.written.map((w) => w.absolute)).size, count);
+  });
+
+  it("finds each free slug in a few steps, however many items share a headline (linear, not quadratic)", () => {
+    /** A set that counts the look-ups the picker makes. */
+    class CountingSet extends Set<string> {
+      lookups = 0;
+      override has(value: string): boolean {
+        this.lookups++;
+        return super.has(value);
+      }
+    }
+    const taken = new CountingSet(["x", "x-3"]);
+    const picker = new SlugPicker(taken);
+    const count = 20_000;
+    const picked: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const slug = picker.free("x");
+      if (i % 2 === 0) assert.equal(picker.free("x"), slug, "asking again without taking gives the same slug");
+      picker.take(slug);
+      picked.push(slug);
+    }
+    assert.deepEqual(picked.slice(0, 3), ["x-2", "x-4", "x-5"]);
+    assert.equal(new Set(picked).size, count);
+    assert.ok(taken.lookups < 5 * count, `${taken.lookups} look-ups for ${count} slugs (one by one from -2 each time would be about ${(count * count) / 2})`);
+    assert.equal(new SlugPicker(new Set()).free("con"), "con-2", "a device name is not a free slug");
+  });
+
+  it("writes every accepted item, or nothing: a story that cannot be written undoes the ones written before it", async () => {
+    const content = site();
+    const november = "Mon, 24 Nov 2025 09:30:00 +0300";
+    const items = [{ title: "خبر نوفمبر الأول", date: november }, { title: "خبر نوفمبر الثاني", date: november }, { title: "خبر ديسمبر" }];
+    // the December folder cannot be made: a file is in its place
+    mkdirSync(path.join(content, "articles/2025"), { recursive: true });
+    writeFileSync(path.join(content, "articles/2025/12"), "not a folder\n");
+    const before = files(content);
+    await assert.rejects(run(content, writeFeed(items), "wire"), (error: unknown) => {
+      assert.ok(error instanceof ImportError, String(error));
+      assert.match(error.message, /^cannot write .*2025\/12\/خبر-ديسمبر\.md \(.+\); the 2 stories written before it were removed: nothing was imported$/);
+      return true;
+    });
+    assert.deepEqual(files(content), before, "the November stories and the folders made for them are gone");
+    rmSync(path.join(content, "articles/2025/12"));
+    const result = await run(content, writeFeed(items), "wire");
+    assert.deepEqual(result.written.map((w) => w.slug), ["خبر-نوفمبر-الأول", "خبر-نوفمبر-الثاني", "خبر-ديسمبر"], "once it can be written, every item is");
+  });
+
+  it("says so on the command line, exit 1 and nothing written", async () => {
+    const content = site();
+    mkdirSync(path.join(content, "articles/2025"), { recursive: true });
+    writeFileSync(path.join(content, "articles/2025/12"), "not a folder\n");
+    const before = files(content);
+    const cli = await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/import.ts", writeFeed([{ title: "خبر نوفمبر", date: "Mon, 24 Nov 2025 09:30:00 +0300" }, { title: "خبر ديسمبر" }]), "--source", "wire", "--content", content], { cwd: root }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    assert.equal(cli.code, 1);
+    assert.match(cli.stderr, /^import: cannot write .*خبر-ديسمبر\.md \(.+\); the story written before it was removed: nothing was imported$/m);
+    assert.deepEqual(files(content), before);
+  });
+});
+
+describe("importFeed: text is clean at the edge", () => {
+  it("writes stories whose fields hold no control character and no open override, which the build accepts", async () => {
+    const content = site();
+    const dir = mkdtempSync(path.join(tmpdir(), "khabar-import-text-"));
+    temporary.push(dir);
+    const file = path.join(dir, "controls.rss.xml");
+    writeFileSync(
+      file,
+      `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>x</title><link>https://wire.example/</link>
+<item><title>خبر&#x1b;[31m\u0007 فيه &#x202E;عكس</title><link>https://wire.example/\u200btext/1\u202e</link><pubDate>Thu, 04 Dec 2025 09:30:00 +0300</pubDate>
+<category>Politics</category><category>وسم&#x1b;\u0001</category><category>\u202eمقلوب</category>
+<description><![CDATA[<p>نص\u0008 الخبر&#x1b;[2J</p>]]></description>
+<media:content url="https://wire.example/img/a.jpg" medium="image"><media:description>صورة&#x7;</media:description><media:credit>وكالة&#x1b;</media:credit></media:content></item>
+<item><title>&#x7;</title><link>https://wire.example/text/2</link><category>Politics</category></item>
+</channel></rss>`,
+    );
+    const result = await run(content, file, "wire");
+    assert.equal(result.written.length, 1, JSON.stringify(result.rejected));
+    const written = result.written[0]!;
+    const text = readFileSync(written.absolute, "utf8");
+    assert.doesNotMatch(text, /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/, "no control character in the story file");
+    assert.match(text, /^title: خبر\[31m فيه \u202eعكس\u202c$/m, "the override is closed within the title");
+    assert.match(text, /^ {2}url: https:\/\/wire\.example\/text\/1$/m, "the link without its invisible characters");
+    assert.match(text, /^ {2}- وسم$/m);
+    assert.match(text, /^ {2}- \u202eمقلوب\u202c$/m);
+    assert.equal(written.link, "https://wire.example/text/1");
+    assert.deepEqual(result.rejected.map((r) => [r.position, r.reason]), [[2, "no title; expected a <title> with text"]], "a title of controls alone is no title");
+    for (const outcome of [...result.written, ...result.rejected]) assert.doesNotMatch(JSON.stringify(outcome), /\\u00[01][0-9a-f]|\\u007f/, "nothing the report prints holds a control");
+    await assertBuildAccepts(content);
   });
 });

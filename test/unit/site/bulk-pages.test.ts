@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ListPage } from "../../../src/site/lists.ts";
-import { bulkPages } from "../../../src/site/pages.ts";
+import { bulkPages } from "../../../src/site/bulk-pages.ts";
 import type { Story } from "../../../src/site/story.ts";
 import { storyUrl } from "../../../src/urls.ts";
 
