@@ -118,21 +118,18 @@ export function pageTitle(name: string, site: Pick<SiteSettings, "name">): strin
 }
 
 function pageView(newsroom: ViewNewsroom, labels: Labels, parts: PageParts): PageView {
-  const { site, feedOf } = newsroom;
-  const announce = (feed: Feed | undefined, title: string) => (feed?.links ?? []).map(({ href, type, label }) => ({ href, type, label, title }));
+  const { site } = newsroom;
+  const shared = sharedParts(newsroom, labels);
   return {
     title: pageTitle(parts.name, site),
     description: parts.description || site.description,
     canonicalUrl: parts.canonicalUrl,
     noindex: parts.noindex ?? false,
     meta: parts.meta,
-    nav: [
-      { name: labels.latest, url: SITE_PATHS.latest, current: parts.nav === "latest" },
-      ...newsroom.categoryList.map((category) => ({ name: category.name, url: category.url, current: parts.nav === category.id })),
-    ],
+    nav: shared.nav(parts.nav),
     breadcrumbs: breadcrumbs(labels, parts.crumbs),
-    feeds: [...announce(feedOf[""], site.name), ...(parts.category ? announce(feedOf[parts.category.id], `${site.name}: ${parts.category.name}`) : [])],
-    footer: footer(newsroom, labels),
+    feeds: shared.feeds(parts.category),
+    footer: shared.footer,
   };
 }
 
@@ -141,6 +138,53 @@ function breadcrumbs(labels: Labels, crumbs: Crumb[] = []): NavItem[] {
   if (!crumbs.length) return [];
   const trail = [{ name: labels.home, url: SITE_PATHS.home }, ...crumbs];
   return trail.map(({ name, url }, i) => ({ name, url, current: i === trail.length - 1 }));
+}
+
+/** What many pages show alike: the footer, the navigation with each item marked, each section's feeds. */
+interface SharedParts {
+  footer: Footer;
+  nav(current: string | undefined): NavItem[];
+  feeds(category: SiteCategory | undefined): AlternateLink[];
+}
+
+/** Built once per build (per newsroom and labels) and shared by the views, read-only: a view is made
+ * for each of the thousands of pages, and what they share is not made again for each. */
+const sharedByNewsroom = new WeakMap<ViewNewsroom, WeakMap<Labels, SharedParts>>();
+
+function sharedParts(newsroom: ViewNewsroom, labels: Labels): SharedParts {
+  let byLabels = sharedByNewsroom.get(newsroom);
+  if (!byLabels) sharedByNewsroom.set(newsroom, (byLabels = new WeakMap()));
+  let shared = byLabels.get(labels);
+  if (!shared) byLabels.set(labels, (shared = makeSharedParts(newsroom, labels)));
+  return shared;
+}
+
+function makeSharedParts(newsroom: ViewNewsroom, labels: Labels): SharedParts {
+  const { site, feedOf, categoryList } = newsroom;
+  const navs = new Map<string, NavItem[]>();
+  const feeds = new Map<string, AlternateLink[]>();
+  const announce = (feed: Feed | undefined, title: string) => (feed?.links ?? []).map(({ href, type, label }) => ({ href, type, label, title }));
+  const siteFeeds = announce(feedOf[""], site.name);
+  return {
+    footer: footer(newsroom, labels),
+    nav(current = "") {
+      let nav = navs.get(current);
+      if (!nav) {
+        nav = [
+          { name: labels.latest, url: SITE_PATHS.latest, current: current === "latest" },
+          ...categoryList.map((category) => ({ name: category.name, url: category.url, current: current === category.id })),
+        ];
+        navs.set(current, nav);
+      }
+      return nav;
+    },
+    feeds(category) {
+      if (!category) return siteFeeds;
+      let list = feeds.get(category.id);
+      if (!list) feeds.set(category.id, (list = [...siteFeeds, ...announce(feedOf[category.id], `${site.name}: ${category.name}`)]));
+      return list;
+    },
+  };
 }
 
 function footer({ site, listings, feedOf }: ViewNewsroom, labels: Labels): Footer {

@@ -121,6 +121,20 @@ describe("storyView", () => {
   });
 });
 
+describe("what pages share", () => {
+  it("is built once per build: pages of one section get the same navigation and feeds, every page the same footer", () => {
+    const a = storyView(story, newsroom, labels);
+    const b = listView(list("category", { key: "politics", name: "سياسة", url: "/category/politics/", firstUrl: "/category/politics/", category: politics }), newsroom, labels);
+    assert.equal(a.nav, b.nav);
+    assert.equal(a.feeds, b.feeds);
+    assert.equal(a.footer, homeView(newsroom, labels).footer);
+    assert.notEqual(a.nav, listView(list("latest"), newsroom, labels).nav);
+  });
+  it("is built again for another newsroom (each preview rebuild)", () => {
+    assert.notEqual(storyView(story, { ...newsroom }, labels).footer, storyView(story, newsroom, labels).footer);
+  });
+});
+
 describe("the footer", () => {
   const { footer } = homeView(newsroom, labels);
   it("links the latest stories, the indexes, search and the site's feeds", () => {
