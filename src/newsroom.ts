@@ -2,7 +2,6 @@
 // bodies and pictures (src/site/story.ts), the related lists (src/related/) and everything else the
 // site shows (src/site/) into what templates see. Runs before any page is written; one ContentError
 // lists every problem in every file, and nothing is built from content that has one.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import type { DateTime } from "luxon";
@@ -11,7 +10,7 @@ import { isHttpUrl } from "./content/http-url.ts";
 import { contentInventoryProblems } from "./content/inventory.ts";
 import { loadStories } from "./content/load.ts";
 import { byFile, ContentError, type ContentProblem } from "./content/problems.ts";
-import { loadRegistries, orderedCategories, type Registries, type SiteSettings } from "./content/registries.ts";
+import { loadRegistries, orderedCategories, readLabels, type Registries, type SiteSettings } from "./content/registries.ts";
 import { publishableFile } from "./images/file-checks.ts";
 import type { Pictures } from "./images/pictures.ts";
 import { relatedConfig, relatedSettingsProblems, relatedStories, type Relatable } from "./related/index.ts";
@@ -66,7 +65,7 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
   const dataDir = path.join(contentDir, "_data");
   const rel = (file: string) => path.relative(root, file) || file;
   const registries = await loadRegistries(dataDir, { pathPrefix: options.pathPrefix, settingsChecks: [(raw) => relatedSettingsProblems(raw.related)] });
-  const labels = JSON.parse(await readFile(path.join(dataDir, "labels.json"), "utf8")) as VideoLabels;
+  const labels = (await readLabels(dataDir)) as unknown as VideoLabels;
   const problems: ContentProblem[] = contentInventoryProblems(contentDir, root);
   const files = new Set<string>();
   const logos = sourceLogos(registries, contentDir, rel(path.join(dataDir, "sources.json")), problems, files, pictures);

@@ -469,6 +469,11 @@ async function readJson(file: string): Promise<unknown> {
  * Reads and checks site.json, categories.json and sources.json. A registry that cannot be read
  * throws an Error naming it; every problem in the three is thrown at once as a ContentError.
  */
+/** content/_data/labels.json, the words readers see: read by the newsroom (the video block) and given to templates. */
+export async function readLabels(dataDir: string): Promise<Record<string, unknown>> {
+  return (await readJson(path.join(dataDir, "labels.json"))) as Record<string, unknown>;
+}
+
 export async function loadRegistries(dataDir: string, options: RegistryOptions = {}): Promise<Registries> {
   const names = ["site.json", "categories.json", "sources.json"] as const;
   const [siteRaw, categoriesRaw, sourcesRaw] = await Promise.all(names.map((name) => readJson(path.join(dataDir, name))));

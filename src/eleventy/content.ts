@@ -6,11 +6,11 @@
 // it prints the problems in the terminal and writes, in place of every page the browser may be
 // showing, an error page naming each story and field (layouts/problems.njk); fixing the file
 // rebuilds the real pages and the browser reloads. https://www.11ty.dev/docs/config-preprocessors/
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { DateTime } from "luxon";
 import { ContentError, formatProblems, type ContentProblem } from "../content/problems.ts";
+import { readLabels } from "../content/registries.ts";
 import { storySlug } from "../content/slug.ts";
 import { storyFiles } from "../content/story-files.ts";
 import type { Pictures } from "../images/pictures.ts";
@@ -48,7 +48,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, 
   eleventyConfig.addWatchTarget(path.join(input, "**"));
   // The reader-facing words, as JSON the engine reads itself: Eleventy's global data folder is not
   // content/_data/, where a .js file would run (eleventy.config.ts points it elsewhere).
-  eleventyConfig.addGlobalData("labels", async () => JSON.parse(await readFile(path.join(input, "_data", "labels.json"), "utf8")) as unknown);
+  eleventyConfig.addGlobalData("labels", () => readLabels(path.join(input, "_data")));
 
   /** HTML pages of the last good preview, so the problem page replaces what the browser shows. */
   let lastPages: string[] = [];
