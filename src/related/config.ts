@@ -10,8 +10,8 @@ export interface RelatedConfig {
   count: number;
   /** Length of «اقرأ أيضاً». */
   readAlsoCount: number;
-  /** How many of «اقرأ أيضاً» are the newest stories of the story's own category that did not make
-   * the related list; the rest are the newest stories of other categories (one per category first). */
+  /** How many of «اقرأ أيضاً» are the story's own category's neighbours in time that did not make the
+   * related list; the rest are the other categories' stories nearest before it (one per category first). */
   readAlsoSameCategory: number;
   /** Fold ة into ه before matching (see normalize.ts); measured both ways by bench:related. */
   foldTaMarbuta: boolean;
@@ -39,8 +39,8 @@ export interface RelatedConfig {
   categoryBonus: number;
   /** Recency: the score is multiplied by (1 - weight) + weight × 2^(-days apart / halfLifeDays). */
   recency: { weight: number; halfLifeDays: number };
-  /** Below this score a candidate is not related; the list is then filled with the newest stories
-   * of the same category, so every story gets a full list when the site has enough stories. */
+  /** Below this score a candidate is not related; the list is then filled with the same category's
+   * neighbours in time, so every story gets a full list when the site has enough stories. */
   minScore: number;
 }
 

@@ -6,7 +6,7 @@
 // Weights: src/related/config.ts; a site overrides them under "related" in site.json.
 import { relatedConfig, type RelatedSettings } from "./config.ts";
 import { buildIndex } from "./inverted-index.ts";
-import { newestByCategory, otherCategories, storyLists } from "./lists.ts";
+import { storiesByCategory, storyLists, timeline } from "./lists.ts";
 import { Scorer, type StoryFacts } from "./score.ts";
 import { analyze } from "./terms.ts";
 
@@ -15,7 +15,7 @@ export { relatedConfig, relatedSettingsProblems, type RelatedSettings } from "./
 export interface Relatable {
   slug: string;
   categoryId: string;
-  /** Publication time in milliseconds, for "newest first" and the recency decay. */
+  /** Publication time in milliseconds: the lists are chosen around it, and the recency decay counts from it. */
   epoch: number;
   /** Hand-picked related slugs from front matter, shown first. */
   handPicked: string[];
@@ -45,14 +45,17 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], optio
   const started = performance.now();
   const config = relatedConfig(options);
   const categoryIds = new Map<string, number>();
+  const epoch = Float64Array.from(stories, (s) => s.epoch);
+  const rank = timeline(epoch, (i) => stories[i]!.slug);
   const facts: StoryFacts = {
     category: Int32Array.from(stories, (s) => {
       let id = categoryIds.get(s.categoryId);
       if (id === undefined) categoryIds.set(s.categoryId, (id = categoryIds.size));
       return id;
     }),
-    epoch: Float64Array.from(stories, (s) => s.epoch),
+    epoch,
     hidden: Uint8Array.from(stories, (s) => (s.unpublished ? 1 : 0)),
+    rank,
   };
   const bySlug = new Map<string, number>();
   stories.forEach((s, i) => {
@@ -62,8 +65,7 @@ export function relatedStories<T extends Relatable>(stories: readonly T[], optio
 
   const index = buildIndex(analyze(stories, config), facts.epoch, config);
   const scorer = new Scorer(index, facts, config);
-  const newest = newestByCategory(facts, categoryIds.size);
-  const input = { handPicked, facts, newestByCategory: newest, otherCategories: otherCategories(newest, facts, config) };
+  const input = { handPicked, facts, rank, byCategory: storiesByCategory(facts, rank, categoryIds.size) };
   const result = new Map<T, RelatedLists<T>>();
   stories.forEach((story, i) => {
     const lists = storyLists(i, input, scorer, config);

@@ -14,6 +14,8 @@ export interface StoryFacts {
   epoch: Float64Array;
   /** 1 for stories that may never be listed (drafts and scheduled stories in preview). */
   hidden: Uint8Array;
+  /** Each story's place in time, 0 for the oldest; ties of time broken by slug (lists.ts `timeline`). */
+  rank: Int32Array;
 }
 
 export interface Candidate {
@@ -69,7 +71,7 @@ export class Scorer {
         sums[other]! += weight * weights[i]!;
       }
     }
-    const { category, epoch, hidden } = this.facts;
+    const { category, epoch, hidden, rank } = this.facts;
     const found: Candidate[] = [];
     let floor = this.config.minScore;
     for (let i = 0; i < count; i++) {
@@ -79,9 +81,9 @@ export class Scorer {
       if (other === story || hidden[other] || cosine + this.config.categoryBonus < floor) continue;
       const score = pairScore(cosine, category[other] === category[story], epoch[other]! - epoch[story]!, this.config);
       if (score < floor) continue;
-      // keep the best `limit`, sorted, ties to the newer story then the lower index
+      // keep the best `limit`, sorted, ties to the story nearer in time, then the later one
       let at = found.length;
-      while (at > 0 && better(score, other, found[at - 1]!, epoch)) at--;
+      while (at > 0 && better(score, other, found[at - 1]!, rank[story]!, rank)) at--;
       if (at >= limit) continue;
       found.splice(at, 0, { story: other, score });
       if (found.length > limit) found.pop();
@@ -91,8 +93,11 @@ export class Scorer {
   }
 }
 
-function better(score: number, story: number, than: Candidate, epoch: Float64Array): boolean {
+/** Whether `story` with `score` goes before `than`, for the story ranked `at` in time. */
+function better(score: number, story: number, than: Candidate, at: number, rank: Int32Array): boolean {
   if (score !== than.score) return score > than.score;
-  if (epoch[story] !== epoch[than.story]) return epoch[story]! > epoch[than.story]!;
-  return story < than.story;
+  const apart = Math.abs(rank[story]! - at);
+  const thanApart = Math.abs(rank[than.story]! - at);
+  if (apart !== thanApart) return apart < thanApart;
+  return rank[story]! > rank[than.story]!;
 }

@@ -127,10 +127,11 @@ describe("the index", () => {
     assert.deepEqual(near({ nearestPerTerm: 3 }, 3), ["day-2", "day-4", "day-5"]);
     assert.deepEqual(near({}, 3), ["day-0", "day-1", "day-2", "day-4", "day-5", "day-6"], "the default looks further");
   });
-  it("finds candidates only through shared terms: a story sharing none gets the newest of its category", () => {
-    const lonely = story({ slug: "lonely", categoryId: "sports", title: "كلمات لا يشاركها أحد" });
+  it("finds candidates only through shared terms: a story sharing none gets its category's neighbours in time", () => {
+    // between goal-1 and goal-2 in time: the earlier one first, then the later one
+    const lonely = story({ slug: "lonely", categoryId: "sports", epoch: (football[0]!.epoch + football[1]!.epoch) / 2, title: "كلمات لا يشاركها أحد" });
     const lists = relatedStories([...all, lonely], options);
-    assert.deepEqual(slugs(lists.get(lonely)!.related), ["goal-1", "goal-2"]);
+    assert.deepEqual(slugs(lists.get(lonely)!.related), ["goal-2", "goal-1"]);
   });
 });
 
@@ -174,14 +175,55 @@ describe("the two lists", () => {
     const only = story({ slug: "only", categoryId: "x", title: "خبر" });
     assert.deepEqual(relatedStories([only], options).get(only), { related: [], readAlso: [] });
   });
-  it("fill «اقرأ أيضاً» with the newest stories of other categories, one per category first, then the newest of its own category not related", () => {
+  it("fill «اقرأ أيضاً» with the stories of other categories nearest before the story, one per category first, then its own category's neighbour not related", () => {
     const config = { count: 2, readAlsoCount: 3, readAlsoSameCategory: 1 };
     const extra = story({ slug: "budget", categoryId: "politics", title: "البرلمان يقر الميزانية" });
     const { related, readAlso } = relatedStories([...all, extra], config).get(gaza[0]!)!;
     assert.deepEqual(slugs(related).sort(), ["gaza-2", "gaza-3"]);
-    // goal-1 (sports) is newer than goal-2 and oil-1 (economy): one per category, newest first;
-    // then the newest politics story that is not related
+    // goal-1 (sports) is nearer before gaza-1 than goal-2 and oil-1 (economy): one per category,
+    // nearest first; then the politics story nearest in time that is not related
     assert.deepEqual(slugs(readAlso), ["goal-1", "oil-1", "budget"]);
+  });
+  // a day per story: politics p0..p9, sports s0..s9, economy e0..e9, each saying something else
+  const spread = () => {
+    const words = ["شمس", "قمر", "بحر", "جبل", "نهر", "غيم", "رمل", "ثلج", "ريح", "نجم"];
+    return ["p", "s", "e"].flatMap((c, k) => words.map((w, n) => story({ slug: `${c}${n}`, categoryId: c, epoch: T0 + (3 * n + k) * DAY, title: `${w}${c}${n} ${c}${k}${n}` })));
+  };
+  it("choose «اقرأ أيضاً» around the story's own time, not among the newest stories", () => {
+    const pool = spread();
+    const lists = relatedStories(pool, { count: 1, readAlsoCount: 3, readAlsoSameCategory: 1 });
+    const of = (slug: string) => lists.get(pool.find((s) => s.slug === slug)!)!;
+    // s5 (day 16): p5 (day 15) and e4 (day 14) are the nearest before; its own neighbours s4 (related, as nothing shares its words), then s3
+    assert.deepEqual(slugs(of("s5").related), ["s4"]);
+    assert.deepEqual(slugs(of("s5").readAlso), ["p5", "e4", "s3"]);
+    // p0 is the oldest: nothing before it, so the nearest after it; its own section's too
+    assert.deepEqual(slugs(of("p0").readAlso), ["s0", "e0", "p2"]);
+  });
+  it("leave every list unchanged when a newer story they have nothing to do with is published", () => {
+    const pool = spread();
+    const options = { count: 2, readAlsoCount: 4, readAlsoSameCategory: 1 };
+    const before = relatedStories(pool, options);
+    for (const categoryId of ["p", "world"]) {
+      const newest = story({ slug: "newest", categoryId, epoch: T0 + 100 * DAY, title: "افتتاح متحف للفنون التشكيلية" });
+      const after = relatedStories([...pool, newest], options);
+      // (but for p0, the oldest story of the site: it has no story before it, so it takes the nearest
+      // after it of every section, and the first story of a new section is that)
+      for (const s of pool.filter((s) => categoryId === "p" || s.slug !== "p0")) {
+        const [was, is] = [before.get(s)!, after.get(s)!];
+        assert.deepEqual([slugs(is.related), slugs(is.readAlso)], [slugs(was.related), slugs(was.readAlso)], `${s.slug} (${categoryId})`);
+      }
+      assert.equal(after.get(newest)!.readAlso.length, 4, "the new story gets lists of its own");
+    }
+  });
+  it("order stories published at the same time by slug, whatever the order of the input", () => {
+    const same = ["c", "a", "d", "b"].map((slug) => story({ slug, categoryId: slug === "a" ? "x" : "y", epoch: T0, title: `كلمة${slug}` }));
+    for (const order of [same, [...same].reverse()]) {
+      const lists = relatedStories(order, { count: 0, readAlsoCount: 3, readAlsoSameCategory: 0 });
+      // b, c and d tie in time with a: the earlier in slug order counts as published before it
+      assert.deepEqual(slugs(lists.get(same[1]!)!.readAlso), ["b", "c", "d"]);
+      // b: a is its only story of another section, then its own section's neighbours, c and d after it
+      assert.deepEqual(slugs(lists.get(same[3]!)!.readAlso), ["a", "c", "d"]);
+    }
   });
   it("fill «اقرأ أيضاً» from other categories alone when the own category has nothing left", () => {
     const { readAlso } = relatedStories(all, { count: 5, readAlsoCount: 4, readAlsoSameCategory: 1 }).get(football[0]!)!;
