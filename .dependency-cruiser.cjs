@@ -16,6 +16,7 @@ const layers = [
   ["site", "^src/site/"], // home, lists, feeds, sitemaps, SEO, share, search, CSP, fonts
   ["newsroom", "^src/newsroom\\.ts$"], // joins everything for templates
   ["import", "^src/import/"], // feed importer
+  ["output", "^src/output/"], // incremental builds: fingerprints, the build's state, changes moved into the output
   ["eleventy", "^src/eleventy/"], // Eleventy adapters and plugins
   ["cli", "^src/cli/"], // commands
 ];

@@ -5,6 +5,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import { readPathPrefix } from "./src/content/registries.ts";
 import { Pictures } from "./src/images/pictures.ts";
 import { PICTURES_PATH } from "./src/urls.ts";
+import { engineVersion, fingerprint } from "./src/output/fingerprint.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { bidiPlugin } from "./src/eleventy/bidi.ts";
 import { cardsPlugin } from "./src/eleventy/cards.ts";
@@ -33,16 +34,31 @@ const options = {
   /** The preview shows drafts and scheduled stories, marked. */
   includeUnpublished: runMode !== "build" || env[BUILD_ENVIRONMENT.drafts] === "1",
   serving: runMode === "serve" || runMode === "watch",
+  /** `npm run build -- --now 2025-12-03T10:00:00Z`: build as of that time (scheduled stories, the news sitemap's window). */
+  now: env[BUILD_ENVIRONMENT.now],
   /** Encoded pictures are kept here between builds (git-ignored). */
   imageCache: env[BUILD_ENVIRONMENT.imageCache] ?? ".cache/images",
+  /** Incremental builds (`npm run build`): its cache folder and the output it updates. */
+  buildCache: env[BUILD_ENVIRONMENT.buildCache],
+  buildTarget: env[BUILD_ENVIRONMENT.buildTarget],
+  clean: env[BUILD_ENVIRONMENT.clean] === "1",
 };
+const pathPrefix = readPathPrefix(options.input, options.pathPrefix);
+
+/** Pages are rendered again only when what they show changed: the engine's version is part of that. */
+function incremental() {
+  const { buildCache, buildTarget, clean } = options;
+  if (!buildCache || !buildTarget) return undefined;
+  const engine = fingerprint(engineVersion(process.cwd(), ["layouts", "src"], ["package-lock.json", "eleventy.config.ts"]), pathPrefix);
+  return { cacheFolder: buildCache, target: buildTarget, engine, reuse: !clean };
+}
 
 export default function (eleventyConfig: UserConfig): void {
   const pictures = new Pictures({ contentDir: eleventyConfig.directories.input, cacheDir: options.imageCache, urlPath: PICTURES_PATH });
-  const { includeUnpublished, serving, pathPrefix } = options;
-  eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix }); // stories: load, validate, render, publish rule
+  const { includeUnpublished, serving, pathPrefix, now } = options;
+  eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix, now }); // stories: load, validate, render, publish rule
   eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
-  eleventyConfig.addPlugin(pageWriterPlugin); // story and list pages, rendered with the same layouts and written one by one
+  eleventyConfig.addPlugin(pageWriterPlugin, { incremental: incremental() }); // story and list pages, rendered with the same layouts and written one by one (only those that changed)
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
   eleventyConfig.addPlugin(viewsPlugin); // each page's view: title, Open Graph, X cards, JSON-LD, navigation, breadcrumbs, feeds
@@ -52,14 +68,14 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(publishedFilesPlugin, { pictures }); // the editors' pictures, videos and logos the pages show, and nothing else under content/
   eleventyConfig.addPlugin(fontsPlugin); // Readex Pro woff2 files (Arabic and Latin subsets), the Arabic one preloaded
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
-  eleventyConfig.addPlugin(searchPlugin, { enabled: options.search }); // Pagefind index over the finished output (production builds)
+  eleventyConfig.addPlugin(searchPlugin, { enabled: options.search, cacheDir: ".cache/build/search" }); // Pagefind indexes per period, re-indexing only changed periods (production builds; docs/search.md)
 }
 
 // A `dir` set here overrides the Eleventy constructor's arguments, so the content folder comes from
 // the options above. Output stays Eleventy's default (_site), so the build script can write into a
 // temporary folder.
 export const config = {
-  pathPrefix: readPathPrefix(options.input, options.pathPrefix),
+  pathPrefix,
   // Eleventy's global data folder is one that does not exist: in content/_data/ a .js file would run
   // as code. The registries there are JSON the engine reads itself (src/content/registries.ts).
   dir: { input: options.input, data: path.relative(options.input, "layouts/no-data-files"), includes: path.relative(options.input, "layouts"), layouts: path.relative(options.input, "layouts") },

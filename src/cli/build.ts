@@ -1,18 +1,25 @@
-// `npm run build`: the production site, written atomically. Eleventy writes into a temporary
-// folder next to the output; only when the whole build succeeded is it swapped in, so a build that
+// `npm run build`: the production site, updated only where it changed. Eleventy writes into a
+// temporary folder next to the output (the story and list pages whose fingerprint changed, and the
+// site's few other pages and files); only when the whole build succeeded are the files whose bytes
+// changed moved into the output and the ones no longer built deleted (src/output/commit.ts), so a build that
 // fails, on bad content or on anything else, leaves the previous _site/ exactly as it was and no
 // temporary folder behind: before the folder is removed, the build waits for everything still
 // writing into it (passthrough copies, and every listener of Eleventy's events: the page writer,
 // the pictures' links, the search index), since one failing listener does not stop the others.
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
+import { DateTime } from "luxon";
 import { close as stopPagefind } from "pagefind";
 import { ContentError } from "../content/problems.ts";
+import { readPathPrefix } from "../content/registries.ts";
 import { BUILD_ENVIRONMENT } from "../eleventy/options.ts";
 import { holdPassthroughCopies } from "../eleventy/passthrough-copies.ts";
+import { clearPendingPages, readBuildState, readPendingPages, writeBuildState } from "../output/build-state.ts";
+import { commitOutput, filesUnder, outputUrl, type OutputChanges } from "../output/commit.ts";
+import { fingerprint } from "../output/fingerprint.ts";
 import { runCommand } from "./run.ts";
 
 export interface BuildOptions {
@@ -26,6 +33,26 @@ export interface BuildOptions {
   pathPrefix?: string;
   /** False: no Pagefind index (quick rebuilds, sites with their own search). */
   search?: boolean;
+  /** Build as of this time (ISO 8601) instead of the clock's: which stories are published, the news sitemap's window. */
+  now?: string;
+  /** True (`--clean`): nothing of the build cache is reused; every page is rendered. The output still changes only where its bytes do. */
+  clean?: boolean;
+}
+
+/** What a build did to the output. */
+export interface BuildResult extends OutputChanges {
+  /** The build's cache folder, where changes.json lists what changed (for deploy steps). */
+  cacheFolder: string;
+}
+
+/**
+ * The cache folder of an output: .cache/build/<output>/ for an output inside the project (_site),
+ * else a name made from its full path, so two outputs never share a state.
+ */
+export function buildCacheFolder(root: string, target: string): string {
+  const inside = path.relative(root, target);
+  const name = inside && !inside.startsWith("..") && !path.isAbsolute(inside) ? inside.replaceAll(path.sep, "_") : `${path.basename(target)}-${fingerprint(target).slice(0, 10)}`;
+  return path.join(root, ".cache", "build", name);
 }
 
 /** Runs `work` with environment variables set (undefined: left as they are), then restores them. */
@@ -114,14 +141,23 @@ export function findContentError(error: unknown): ContentError | undefined {
   return undefined;
 }
 
-export async function buildSite({ root, input = path.join(root, "content"), output, quiet = true, pathPrefix, search = true }: BuildOptions): Promise<void> {
+export async function buildSite({ root, input = path.join(root, "content"), output, quiet = true, pathPrefix, search = true, clean = false, now }: BuildOptions): Promise<BuildResult> {
   const target = path.resolve(root, output);
+  const cacheFolder = buildCacheFolder(root, target);
   const stamp = `${process.pid}-${Date.now()}`;
   const temporary = path.join(path.dirname(target), `.khabar-build-${stamp}`);
-  const previous = path.join(path.dirname(target), `.khabar-old-${stamp}`);
   const cwd = process.cwd();
   const content = path.relative(root, input) || ".";
-  const environment = { [BUILD_ENVIRONMENT.content]: content, [BUILD_ENVIRONMENT.pathPrefix]: pathPrefix, [BUILD_ENVIRONMENT.search]: search ? undefined : "off" };
+  const environment = {
+    [BUILD_ENVIRONMENT.content]: content,
+    [BUILD_ENVIRONMENT.pathPrefix]: pathPrefix,
+    [BUILD_ENVIRONMENT.search]: search ? undefined : "off",
+    [BUILD_ENVIRONMENT.buildCache]: cacheFolder,
+    [BUILD_ENVIRONMENT.buildTarget]: target,
+    [BUILD_ENVIRONMENT.clean]: clean ? "1" : undefined,
+    [BUILD_ENVIRONMENT.now]: now,
+  };
+  clearPendingPages(cacheFolder); // what the page writer records is this build's, or nothing
   process.chdir(root); // Eleventy resolves layouts and passthrough paths from the working directory
   let copied = () => Promise.resolve() as Promise<unknown>;
   let listened = () => Promise.resolve();
@@ -143,17 +179,42 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
   } finally {
     process.chdir(cwd);
   }
-  if (existsSync(target)) await rename(target, previous);
-  await rename(temporary, target);
-  await rm(previous, { recursive: true, force: true });
+  const pending = readPendingPages(cacheFolder);
+  clearPendingPages(cacheFolder);
+  const pages = { frame: pending?.frame ?? "", pages: pending?.pages ?? {} };
+  let changes: OutputChanges;
+  if (existsSync(target)) {
+    // Only what changed moves into the output; files no longer built are deleted.
+    const state = clean ? undefined : readBuildState(cacheFolder);
+    changes = commitOutput({ staging: temporary, target, cacheFolder, previousFiles: state?.files, kept: pending?.kept ?? [], pages });
+  } else {
+    await rename(temporary, target);
+    const files = filesUnder(target);
+    writeBuildState(cacheFolder, { files, ...pages });
+    changes = { added: files, changed: [], deleted: [], unchanged: 0 };
+  }
+  writeChangeList(cacheFolder, changes, readPathPrefix(input, pathPrefix));
+  return { ...changes, cacheFolder };
+}
+
+/** changes.json: what a deploy uploads and deletes, and the addresses to ping or purge. */
+function writeChangeList(cacheFolder: string, { added, changed, deleted }: OutputChanges, prefix: string): void {
+  const urls = (files: string[]) => files.map((file) => outputUrl(file, prefix));
+  const list = { added, changed, deleted, urls: { added: urls(added), changed: urls(changed), deleted: urls(deleted) } };
+  writeFileSync(path.join(cacheFolder, "changes.json"), `${JSON.stringify(list, null, 1)}\n`);
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { content: { type: "string", default: "content" }, output: { type: "string", default: "_site" }, pathprefix: { type: "string" }, "no-search": { type: "boolean", default: false }, verbose: { type: "boolean", default: false } } });
+  const { values } = parseArgs({ options: { content: { type: "string", default: "content" }, output: { type: "string", default: "_site" }, pathprefix: { type: "string" }, "no-search": { type: "boolean", default: false }, clean: { type: "boolean", default: false }, now: { type: "string" }, verbose: { type: "boolean", default: false } } });
   const started = performance.now();
+  let result: BuildResult;
   try {
-    const options = { pathPrefix: values.pathprefix, search: !values["no-search"] };
-    await buildSite({ root: process.cwd(), input: path.resolve(values.content!), output: values.output!, quiet: !values.verbose, ...options });
+    if (values.now !== undefined && !DateTime.fromISO(values.now, { setZone: true }).isValid) {
+      console.error(`Build failed: --now "${values.now}" is not a time; expected ISO 8601 with a time zone, e.g. 2025-12-03T10:00:00+03:00`);
+      process.exit(1);
+    }
+    const options = { pathPrefix: values.pathprefix, search: !values["no-search"], clean: values.clean, now: values.now };
+    result = await buildSite({ root: process.cwd(), input: path.resolve(values.content!), output: values.output!, quiet: !values.verbose, ...options });
   } catch (error) {
     const content = findContentError(error);
     const unchanged = `Nothing was written; ${values.output} is unchanged.`;
@@ -170,7 +231,11 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  console.log(`Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  const { added, changed, deleted, unchanged, cacheFolder } = result;
+  console.log(
+    `Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s: ${added.length} files added, ${changed.length} changed, ${deleted.length} deleted, ${unchanged} unchanged` +
+      ` (list: ${path.relative(process.cwd(), path.join(cacheFolder, "changes.json"))})`,
+  );
 }
 
 await runCommand(import.meta.url, "build", main);

@@ -34,9 +34,12 @@ export interface ContentOptions {
   pictures: Pictures;
   /** Serve under this sub-path instead of site.json's pathPrefix. */
   pathPrefix?: string;
+  /** Build as of this ISO time instead of the clock's (checked by the build command). */
+  now?: string;
 }
 
-export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix }: ContentOptions): void {
+export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix, now }: ContentOptions): void {
+  const clock = () => (now ? DateTime.fromISO(now, { setZone: true }) : DateTime.now());
   const input = eleventyConfig.directories.input;
   // Content is data, never code: Eleventy renders no file under content/ (a story is Markdown the
   // engine renders itself, so no template syntax in a body ever runs; a .njk dropped there is
@@ -56,7 +59,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, 
   eleventyConfig.addGlobalData("newsroom", async () => {
     const contentDir = eleventyConfig.directories.input;
     try {
-      const newsroom = await loadNewsroom({ contentDir, includeUnpublished, now: DateTime.now(), pictures, pathPrefix });
+      const newsroom = await loadNewsroom({ contentDir, includeUnpublished, now: clock(), pictures, pathPrefix });
       failing = false;
       return newsroom;
     } catch (error) {
@@ -69,7 +72,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, 
       return { problems, problemPages: [...new Set([pageFile(SITE_PATHS.home), ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
     }
   });
-  eleventyConfig.addGlobalData("buildYear", () => DateTime.now().year);
+  eleventyConfig.addGlobalData("buildYear", () => clock().year);
   if (!serving) return;
 
   eleventyConfig.addTemplate("pages/problems.njk", "", {

@@ -14,4 +14,12 @@ export const BUILD_ENVIRONMENT = {
   drafts: "KHABAR_DRAFTS",
   /** The folder of encoded pictures kept between builds (default .cache/images). */
   imageCache: "KHABAR_IMAGE_CACHE",
+  /** Incremental builds: this build's cache folder (src/output/build-state.ts); unset, every page is written. */
+  buildCache: "KHABAR_BUILD_CACHE",
+  /** With buildCache: the output folder the build updates (Eleventy itself writes into a staging folder). */
+  buildTarget: "KHABAR_BUILD_TARGET",
+  /** The build's "now" as an ISO time (`--now`): what is published (drafts aside) is what is dated before it. Default: the clock. */
+  now: "KHABAR_NOW",
+  /** "1": `npm run build -- --clean`, nothing of the cache is reused. */
+  clean: "KHABAR_CLEAN",
 } as const;
