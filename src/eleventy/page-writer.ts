@@ -10,6 +10,7 @@ import type { UserConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../newsroom.ts";
 import { readBuildState, writePendingPages } from "../output/build-state.ts";
 import { fingerprint } from "../output/fingerprint.ts";
+import { PagePrints } from "../output/page-prints.ts";
 import { bulkPages } from "../site/bulk-pages.ts";
 import { outputFile } from "../content/path-rule.ts";
 import { pageFile } from "../urls.ts";
@@ -95,14 +96,15 @@ export function pageWriterPlugin(eleventyConfig: UserConfig, { incremental }: Pa
     const frame = incremental && runMode === "build" ? fingerprint(incremental.engine, frameOf(data)) : undefined;
     const previous = frame && incremental?.reuse ? readBuildState(incremental.cacheFolder) : undefined;
     const before = previous && previous.frame === frame ? previous.pages : {};
+    const prints = frame ? new PagePrints(frame) : undefined;
     const pages: Record<string, string> = {};
     const done = () => eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: written } satisfies PagesWritten);
     try {
       for (const page of bulkPages(newsroom)) {
         if (written.length % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
         const file = pageFile(page.url);
-        if (frame) {
-          const print = (pages[file] = fingerprint(frame, page.data));
+        if (prints) {
+          const print = (pages[file] = prints.of(page));
           if (before[file] === print && existsSync(path.join(incremental!.target, file))) {
             kept.push(file);
             continue;
