@@ -1,4 +1,4 @@
-// The search page: asks Pagefind's index (built after every production build) and lists the
+// The search page: asks Pagefind's indexes (built by every production build) and lists the
 // stories found. Result text is rebuilt as text nodes and <mark>s only: nothing from the index is
 // ever inserted as HTML.
 const form = document.querySelector("#search-page-input")?.form;
@@ -40,7 +40,20 @@ function resultItem(data) {
   return item;
 }
 
-let pagefind;
+/**
+ * The index is one Pagefind index per period (docs/search.md): the newest in pagefind/, with
+ * Pagefind's script, the older ones in pagefind/<period>/, listed in pagefind/khabar-indexes.json.
+ * Merged, they answer like one index. https://pagefind.app/docs/multisite/
+ */
+async function openIndex() {
+  const base = new URL("pagefind/", siteRoot);
+  const [pagefind, listed] = await Promise.all([import(new URL("pagefind.js", base).href), fetch(new URL("khabar-indexes.json", base)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))]);
+  await pagefind.options({ baseUrl: siteRoot.pathname });
+  for (const period of listed.indexes) await pagefind.mergeIndex(new URL(period, base).pathname, { baseUrl: siteRoot.pathname });
+  return pagefind;
+}
+
+let opening;
 async function search(query) {
   list.replaceChildren();
   if (!query.trim()) {
@@ -48,10 +61,11 @@ async function search(query) {
     return;
   }
   say("searching");
+  let pagefind;
   try {
-    pagefind ??= await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname });
+    pagefind = await (opening ??= openIndex());
   } catch {
+    opening = undefined;
     return say("unavailable");
   }
   const found = await pagefind.search(query);
