@@ -57,14 +57,20 @@ export function pageUrl(firstUrl: string, number: number): string {
   return number === 1 ? firstUrl : `${firstUrl}page/${number}/`;
 }
 
+/** Archive page `number` of a list whose front page is `firstUrl`, counted from the oldest (1): its
+ * address never changes what it shows once the page is full (src/site/lists.ts `paginate`). */
+export function archivePageUrl(firstUrl: string, number: number): string {
+  return `${firstUrl}page/${number}/`;
+}
+
 /** A feed file of the page at `home` (/ or a category page), e.g. /category/politics/feed.xml. */
 export function feedUrl(home: string, file: string): string {
   return `${home}${file}`;
 }
 
-/** Part `number` of a sitemap split into several files. */
-export function sitemapPartUrl(number: number): string {
-  return `/sitemap-${number}.xml`;
+/** A part of a sitemap split into several files: by name (a month such as "2025-12", "pages") or number. */
+export function sitemapPartUrl(part: number | string): string {
+  return `/sitemap-${part}.xml`;
 }
 
 /** Output path of a site URL such as /news/%D8%AE/ (relative to the output folder, percent-decoded). */

@@ -1,12 +1,13 @@
 // List pages: «آخر الأخبار», one per category, per tag and per source, each split into numbered
 // pages. Computed once per build as a flat list so one Eleventy template paginates over all of them.
 import { slugify } from "../content/slug.ts";
-import { pageUrl, SITE_PATHS, sourceKey, sourceUrl, tagUrl } from "../urls.ts";
+import { archivePageUrl, SITE_PATHS, sourceKey, sourceUrl, tagUrl } from "../urls.ts";
 import { toCard, type SiteCategory, type Story, type StoryCard } from "./story.ts";
 
 export type ListKind = "latest" | "category" | "tag" | "source";
 
-export type PageLink = { number: number; url: string; current: boolean } | { gap: true };
+/** A link of the pagination: the front page (`front`), an archive page by number, or a gap. */
+export type PageLink = { number: number; url: string; current: boolean; front?: true } | { gap: true };
 
 export interface ListPage {
   kind: ListKind;
@@ -16,12 +17,16 @@ export interface ListPage {
   name: string;
   /** This page's site path (unencoded Arabic is percent-encoded). */
   url: string;
-  /** The first page's path: what links to "the tag page" use. */
+  /** The front page's path: what links to "the tag page" use. */
   firstUrl: string;
+  /** 0 for the front page (the newest stories); archive pages are numbered from the oldest, 1. */
   number: number;
+  /** Pages of the list, the front page included. */
   total: number;
   stories: StoryCard[];
+  /** The page of newer stories (rel=prev). */
   previous?: string;
+  /** The page of older stories (rel=next). */
   next?: string;
   pages: PageLink[];
   /** For category pages: the category itself (breadcrumbs, navigation). */
@@ -35,32 +40,51 @@ export interface ListIndexEntry {
   count: number;
 }
 
-/** Numbered links: the first, the last and two either side of the current page, gaps between. */
-export function pageLinks(firstUrl: string, current: number, total: number, around = 2): PageLink[] {
-  const links: PageLink[] = [];
-  let last = 0;
-  for (let n = 1; n <= total; n++) {
-    if (n !== 1 && n !== total && Math.abs(n - current) > around) continue;
-    if (n - last > 1) links.push({ gap: true });
-    links.push({ number: n, url: pageUrl(firstUrl, n), current: n === current });
+/**
+ * The pagination's links for page `current` (0: the front) of a list with `archives` archive pages:
+ * the front, then archive pages from the newest to the oldest: `around` either side of the current
+ * page (the front counts as the page after the newest) and page 1, gaps between. An archive page's
+ * links depend on the number of pages only within `around` of the newest end, so a new story changes
+ * the front page and, when an archive page fills, that page and its `around` older neighbours.
+ */
+export function pageLinks(firstUrl: string, current: number, archives: number, around = 2): PageLink[] {
+  const links: PageLink[] = [{ number: 0, url: firstUrl, current: current === 0, front: true }];
+  const at = current === 0 ? archives + 1 : current;
+  let last = archives + 1;
+  for (let n = Math.min(archives, at + around); n >= 1; n--) {
+    if (n !== 1 && Math.abs(n - at) > around) continue;
+    if (last - n > 1) links.push({ gap: true });
+    links.push({ number: n, url: archivePageUrl(firstUrl, n), current: n === current });
     last = n;
   }
   return links;
 }
 
+/**
+ * A list's pages. Archive pages hold exactly `size` stories each and are counted from the oldest
+ * (/page/1/ holds the first `size` stories ever published), so once full a page never changes what
+ * it shows; the front page (the list's own address) shows the rest, the newest: between `size` and
+ * 2 × `size` − 1 stories once the list has that many. Publishing a story changes the front page,
+ * and every `size` stories fills a new archive page. `cards` are newest first.
+ */
 export function paginate(list: { kind: ListKind; key: string; name: string; firstUrl: string; category?: SiteCategory }, cards: StoryCard[], size: number): ListPage[] {
-  const total = Math.max(1, Math.ceil(cards.length / size));
+  const archives = cards.length < 2 * size ? 0 : Math.floor(cards.length / size) - 1;
+  const total = archives + 1;
+  const onFront = cards.length - archives * size;
+  const url = (n: number) => (n === 0 ? list.firstUrl : archivePageUrl(list.firstUrl, n));
+  // the front, then archive pages newest first, as they are read
   return Array.from({ length: total }, (_, i) => {
-    const number = i + 1;
+    const number = i === 0 ? 0 : archives + 1 - i;
+    const from = i === 0 ? 0 : onFront + (i - 1) * size;
     return {
       ...list,
-      url: pageUrl(list.firstUrl, number),
+      url: url(number),
       number,
       total,
-      stories: cards.slice(i * size, (i + 1) * size),
-      previous: number > 1 ? pageUrl(list.firstUrl, number - 1) : undefined,
-      next: number < total ? pageUrl(list.firstUrl, number + 1) : undefined,
-      pages: pageLinks(list.firstUrl, number, total),
+      stories: cards.slice(from, i === 0 ? onFront : from + size),
+      previous: number === 0 ? undefined : url(number === archives ? 0 : number + 1),
+      next: number === 1 || archives === 0 ? undefined : url(number === 0 ? archives : number - 1),
+      pages: pageLinks(list.firstUrl, number, archives),
     };
   });
 }

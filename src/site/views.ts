@@ -27,8 +27,9 @@ export interface Labels extends VideoLabels, PageLabels {
   networks: Record<ShareNetwork, string>;
   searchForm: { label: string; field: string; submit: string };
   homePage: { more: string; empty: string };
-  lists: { of: string; empty: string; emptyIndex: string };
-  pagination: { label: string; previous: string; next: string };
+  lists: { empty: string; emptyIndex: string };
+  /** `newest`: the front page's link; `newer`/`older`: the neighbouring pages (rel=prev/next). */
+  pagination: { label: string; newest: string; newer: string; older: string };
   status: { draft: string; scheduled: string };
   story: { updated: string; source: string; sourceBox: string; related: string; readAlso: string; getApp: string };
   share: { title: string; copy: string; copied: string; native: string };
@@ -93,6 +94,10 @@ export interface PageView {
   /** The site's feeds, then the section's on a section page or a story of it. */
   feeds: AlternateLink[];
   footer: Footer;
+  /** The footer's «©» year, from the content the page shows, never the build's clock (so a page
+   * stays byte-identical across builds): a story's publication year, a list page's newest story's,
+   * else the site's newest story's; none on a site without stories. */
+  year?: number;
 }
 
 /** The networks the footer links to when site.json's `social` names them, in this order. */
@@ -111,6 +116,14 @@ interface PageParts {
   crumbs?: Crumb[];
   /** The section whose feeds the page announces besides the site's. */
   category?: SiteCategory;
+  /** The story that dates the page (its publication year is the footer's); else the site's newest. */
+  datedBy?: { published: { iso: string } };
+}
+
+/** The year of a story's publication, in the site's time zone (the ISO time is written in it). */
+function yearOf(dated: { published: { iso: string } } | undefined): number | undefined {
+  const year = dated ? Number.parseInt(dated.published.iso.slice(0, 4), 10) : NaN;
+  return Number.isNaN(year) ? undefined : year;
 }
 
 export function pageTitle(name: string, site: Pick<SiteSettings, "name">): string {
@@ -130,6 +143,7 @@ function pageView(newsroom: ViewNewsroom, labels: Labels, parts: PageParts): Pag
     breadcrumbs: breadcrumbs(labels, parts.crumbs),
     feeds: shared.feeds(parts.category),
     footer: shared.footer,
+    year: yearOf(parts.datedBy ?? newsroom.home.lead),
   };
 }
 
@@ -219,6 +233,7 @@ export function storyView(story: Story, newsroom: ViewNewsroom, labels: Labels):
     nav: story.category.id,
     crumbs: [story.category],
     category: story.category,
+    datedBy: story,
   });
   const parts: Omit<StoryView, keyof PageView> = {
     status: status && { kind: status, label: labels.status[status] },
@@ -230,20 +245,21 @@ export function storyView(story: Story, newsroom: ViewNewsroom, labels: Labels):
 export interface ListView extends PageView {
   /** The <h1>; `dir` is set on tag pages, whose name is isolated in <bdi dir>. */
   heading: { text: string; dir?: "rtl" | "ltr" };
-  /** «صفحة N من M», past the first page. */
-  position?: { number: number; total: number };
+  /** «صفحة N» on archive pages (no «of M»: the number of pages grows, and the page would change with it). */
+  position?: { number: number };
 }
 
 /** A page of the latest stories, a section, a tag or a source. */
 export function listView(list: ListPage, newsroom: ViewNewsroom, labels: Labels): ListView {
   const heading = listTitle(list, labels);
-  const name = list.number > 1 ? `${heading} - ${labels.page} ${list.number}` : heading;
+  const name = list.number > 0 ? `${heading} - ${labels.page} ${list.number}` : heading;
   const crumbs = listCrumbs(list, labels);
   const meta = listMeta({ title: name, url: list.url }, newsroom.site, labels, crumbs);
-  const page = pageView(newsroom, labels, { name, meta, canonicalUrl: meta.url, nav: list.kind === "category" ? list.key : list.kind, crumbs, category: list.category });
+  const nav = list.kind === "category" ? list.key : list.kind;
+  const page = pageView(newsroom, labels, { name, meta, canonicalUrl: meta.url, nav, crumbs, category: list.category, datedBy: list.stories[0] });
   return Object.assign(page, {
     heading: { text: heading, dir: list.kind === "tag" ? textDirection(heading) : undefined },
-    position: list.number > 1 ? { number: list.number, total: list.total } : undefined,
+    position: list.number > 0 ? { number: list.number } : undefined,
   });
 }
 

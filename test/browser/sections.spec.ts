@@ -2,7 +2,7 @@
 // indexes, breadcrumbs, search, the 404 page, the security policy as a header, and a build served
 // under a path prefix.
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { AxeBuilder } from "@axe-core/playwright";
@@ -11,7 +11,7 @@ import { LinkChecker, LinkState } from "linkinator";
 import { serveSite } from "../../src/cli/serve.ts";
 import { contentSecurityPolicy } from "../../src/site/csp.ts";
 import { expect, isLocal, test } from "../support/browser.ts";
-import { root, site } from "../support/site.ts";
+import { root, screenshotDir, site } from "../support/site.ts";
 
 const seedTitle = 'روبيو: تم إحراز "بعض التقدم" في المحادثات مع روسيا بشأن أوكرانيا';
 
@@ -23,39 +23,66 @@ async function expectNoAxeViolations(page: Page): Promise<void> {
 const headlines = (page: Page) => page.locator(".cards .card-title").allTextContents();
 
 test.describe("paginated lists", () => {
-  test("«آخر الأخبار» has a first, middle and last page, linked both ways, with no story twice", async ({ page }) => {
+  // Archive pages are counted from the oldest and hold listPageSize stories each; the front page
+  // (the list's own address) holds the newest, between one and two pages' worth.
+  test("«آخر الأخبار»: the newest on the front page, archive pages numbered from the oldest, linked both ways, no story twice", async ({ page }) => {
     await page.goto("/latest/");
-    const pagination = page.getByRole("navigation", { name: "الصفحات" });
-    await expect(pagination.getByRole("link", { name: "السابق" })).toHaveCount(0);
-    await expect(pagination.locator('[aria-current="page"]')).toHaveText("1");
-    const first = await headlines(page);
-    expect(first).toHaveLength(site.listPageSize);
+    let nav = page.getByRole("navigation", { name: "الصفحات" });
+    await expect(nav.getByRole("link", { name: /^→? ?أحدث$/ })).toHaveCount(0);
+    await expect(nav.locator('[aria-current="page"]')).toHaveText("الأحدث");
+    const items = await nav.getByRole("listitem").allTextContents();
+    const archives = items.length - 1;
+    expect(archives).toBeGreaterThan(0);
+    // «الأحدث», then archive pages from the newest to the oldest, 1
+    expect(items).toEqual(["الأحدث", ...Array.from({ length: archives }, (_, i) => String(archives - i))]);
+    const all = await headlines(page);
+    expect(all.length).toBeGreaterThanOrEqual(site.listPageSize);
+    expect(all.length).toBeLessThan(2 * site.listPageSize);
+    await expect(page.locator(".list-page-number")).toHaveCount(0);
 
-    await pagination.getByRole("link", { name: /التالي/ }).click();
-    await expect(page).toHaveURL(/\/latest\/page\/2\/$/);
-    await expect(page.getByRole("navigation", { name: "الصفحات" }).locator('[aria-current="page"]')).toHaveText("2");
-    await expect(page.getByRole("link", { name: /السابق/ })).toHaveAttribute("href", "/latest/");
-    await expect(page.getByRole("link", { name: /التالي/ })).toHaveAttribute("href", "/latest/page/3/");
-    const middle = await headlines(page);
-
-    await page.getByRole("link", { name: /التالي/ }).click();
-    await expect(page).toHaveURL(/\/latest\/page\/3\/$/);
-    await expect(page.getByRole("link", { name: /التالي/ })).toHaveCount(0);
-    const last = await headlines(page);
-
-    const all = [...first, ...middle, ...last];
+    for (let number = archives; number >= 1; number--) {
+      const newer = page.url();
+      await nav.getByRole("link", { name: /أقدم/ }).click();
+      await expect(page).toHaveURL(new RegExp(`/latest/page/${number}/$`));
+      nav = page.getByRole("navigation", { name: "الصفحات" });
+      await expect(nav.locator('[aria-current="page"]')).toHaveText(String(number));
+      await expect(nav.getByRole("link", { name: /^→? ?أحدث$/ })).toHaveAttribute("href", new URL(newer).pathname);
+      await expect(nav.getByRole("link", { name: "الأحدث" })).toHaveAttribute("href", "/latest/");
+      await expect(page.locator("link[rel=canonical]")).toHaveAttribute("href", `${site.baseUrl}/latest/page/${number}/`);
+      // «صفحة N», never «صفحة N من M»: the number of pages grows as stories are published
+      await expect(page.locator(".list-page-number")).toHaveText(`صفحة ${number}`);
+      await expect(page).toHaveTitle(new RegExp(`صفحة ${number}`));
+      const shown = await headlines(page);
+      expect(shown).toHaveLength(site.listPageSize);
+      all.push(...shown);
+    }
+    await expect(nav.getByRole("link", { name: /أقدم/ })).toHaveCount(0);
     expect(new Set(all).size).toBe(all.length);
     expect(all).toContain(seedTitle);
-    await expect(page).toHaveTitle(/صفحة 3/);
   });
 
-  test("reads right to left: «السابق» on the right, «التالي» on the left, arrows pointing their way", async ({ page }) => {
-    await page.goto("/latest/page/2/");
-    const previous = await page.locator(".page-prev").boundingBox();
-    const next = await page.locator(".page-next").boundingBox();
-    expect(previous!.x).toBeGreaterThan(next!.x);
+  test("reads right to left: newer pages on the right, older on the left, arrows pointing their way", async ({ page }, testInfo) => {
+    await page.goto("/latest/");
+    const older = (await page.locator(".page-next").boundingBox())!;
+    expect(older.x).toBeLessThan((await page.locator(".pagination ol").boundingBox())!.x);
     await expect(page.locator(".page-next .arrow")).toHaveText("←");
+    await page.goto("/latest/page/1/");
+    const newer = (await page.locator(".page-prev").boundingBox())!;
+    expect(newer.x).toBeGreaterThan((await page.locator(".pagination ol").boundingBox())!.x);
     await expect(page.locator(".page-prev .arrow")).toHaveText("→");
+    // «الأحدث» right of 1, as the pages go from the newest to the oldest
+    const items = page.locator(".pagination ol > li");
+    expect((await items.first().boundingBox())!.x).toBeGreaterThan((await items.last().boundingBox())!.x);
+    await expectNoAxeViolations(page);
+    mkdirSync(screenshotDir, { recursive: true });
+    for (const url of ["/latest/", "/latest/page/1/"]) {
+      await page.goto(url);
+      for (const width of [360, 1280]) {
+        await page.setViewportSize({ width, height: 800 });
+        const name = `pagination-${url === "/latest/" ? "front" : "page-1"}-${width}-${testInfo.project.name}.png`;
+        await page.locator(".pagination").screenshot({ path: path.join(screenshotDir, name) });
+      }
+    }
   });
 });
 
@@ -148,7 +175,7 @@ test.describe("the security policy", () => {
     await page.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { reportViolation(t: string): void }).reportViolation(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    for (const url of ["/", "/latest/page/2/", "/tags/", `/search/?q=${encodeURIComponent("روسيا")}`, "/no-such-page/"]) {
+    for (const url of ["/", "/latest/page/1/", "/tags/", `/search/?q=${encodeURIComponent("روسيا")}`, "/no-such-page/"]) {
       const response = await page.goto(url);
       expect(response!.headers()["content-security-policy"]).toBe(contentSecurityPolicy("header"));
       await page.waitForLoadState("networkidle");

@@ -24,11 +24,44 @@ describe("buildSitemaps", () => {
     const { parts } = buildSitemaps(site, [], [story("a", 5), story("b", 5, { updated, modified: updated })], now);
     assert.deepEqual(parts[0]!.urls.map((u) => u.lastmod), ["2025-12-03T07:00:00.000Z", "2025-12-03T12:00:00.000Z"]);
   });
-  it("splits into numbered parts and an index past the limit", () => {
-    const stories = Array.from({ length: 5 }, (_, i) => story(`s${i}`, i));
-    const { parts, index } = buildSitemaps(site, [{ loc: "/" }], stories, now, 2);
-    assert.deepEqual(parts.map((p) => [p.path, p.urls.length]), [["/sitemap-1.xml", 2], ["/sitemap-2.xml", 2], ["/sitemap-3.xml", 2]]);
-    assert.deepEqual(index, ["https://khabar.example/news/sitemap-1.xml", "https://khabar.example/news/sitemap-2.xml", "https://khabar.example/news/sitemap-3.xml"]);
+  describe("past the limit", () => {
+    const at = (iso: string, slug: string) => {
+      const epoch = Date.parse(iso);
+      return story(slug, (now - epoch) / 3600_000, { published: { epoch, iso, text: "" }, modified: { epoch, iso, text: "" } });
+    };
+    // newest first, as the newsroom gives them; the site's time zone is written in the ISO times
+    const stories = [
+      at("2025-12-02T09:00:00+03:00", "dec-b"),
+      at("2025-12-01T01:00:00+03:00", "dec-a"),
+      at("2025-11-30T23:30:00+03:00", "nov-c"),
+      at("2025-11-20T10:00:00+03:00", "nov-b"),
+      at("2025-11-02T10:00:00+03:00", "nov-a"),
+    ];
+    const split = (list: Story[]) => buildSitemaps(site, [{ loc: "/" }, { loc: "/latest/" }], list, now, 2);
+    const { parts, index } = split(stories);
+    it("lists the pages in their own part and the stories in one part per month of publication, oldest first", () => {
+      assert.deepEqual(parts.map((p) => [p.path, p.urls.map((u) => u.loc.split("/").at(-2))]), [
+        ["/sitemap-pages.xml", ["news", "latest"]],
+        ["/sitemap-2025-11.xml", ["nov-a", "nov-b"]],
+        ["/sitemap-2025-11-2.xml", ["nov-c"]],
+        ["/sitemap-2025-12.xml", ["dec-a", "dec-b"]],
+      ]);
+    });
+    it("dates each part in the index by the newest change of what it lists", () => {
+      assert.deepEqual(index, [
+        { loc: "https://khabar.example/news/sitemap-pages.xml", lastmod: "2025-12-02T09:00:00+03:00" },
+        { loc: "https://khabar.example/news/sitemap-2025-11.xml", lastmod: "2025-11-20T10:00:00+03:00" },
+        { loc: "https://khabar.example/news/sitemap-2025-11-2.xml", lastmod: "2025-11-30T23:30:00+03:00" },
+        { loc: "https://khabar.example/news/sitemap-2025-12.xml", lastmod: "2025-12-02T09:00:00+03:00" },
+      ]);
+    });
+    it("changes only the new story's month's part and the pages part's date when a story is published", () => {
+      const after = split([at("2025-12-03T08:00:00+03:00", "dec-c"), ...stories]);
+      const changed = after.parts.filter((p) => JSON.stringify(p) !== JSON.stringify(parts.find((q) => q.path === p.path)));
+      assert.deepEqual(changed.map((p) => p.path), ["/sitemap-2025-12-2.xml"]);
+      const dated = after.index!.filter((p) => JSON.stringify(p) !== JSON.stringify(index!.find((q) => q.loc === p.loc)));
+      assert.deepEqual(dated.map((p) => p.loc.split("/").at(-1)), ["sitemap-pages.xml", "sitemap-2025-12-2.xml"]);
+    });
   });
   it("keeps out of every sitemap stories that are noindex or canonical elsewhere", () => {
     const { parts, news } = buildSitemaps(site, [], [story("own", 1), story("hidden", 1, { noindex: true }), story("syndicated", 1, { canonicalUrl: "https://original.example/x" })], now);

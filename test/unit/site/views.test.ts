@@ -52,7 +52,7 @@ const story = {
 } as unknown as Story;
 
 const list = (kind: ListPage["kind"], fields: Partial<ListPage> = {}): ListPage =>
-  ({ kind, key: "", name: "", url: "/latest/", firstUrl: "/latest/", number: 1, total: 1, stories: [], pages: [], ...fields }) as ListPage;
+  ({ kind, key: "", name: "", url: "/latest/", firstUrl: "/latest/", number: 0, total: 1, stories: [], pages: [], ...fields }) as ListPage;
 
 const current = (view: { nav: Array<{ name: string; current: boolean }> }) => view.nav.filter((item) => item.current).map((item) => item.name);
 
@@ -156,12 +156,30 @@ describe("the footer", () => {
   });
 });
 
+describe("the footer's year", () => {
+  const card = (iso: string) => ({ published: { iso } }) as unknown as Story;
+  const withNewest = { ...newsroom, home: { lead: card("2026-01-01T00:30:00+03:00"), latest: [], blocks: [] } } as ViewNewsroom;
+  it("is a story's publication year in the site's time zone, not the build's", () => {
+    assert.equal(storyView({ ...story, published: { iso: "2024-12-31T23:30:00+03:00" } } as Story, withNewest, labels).year, 2024);
+  });
+  it("is the year of a list page's newest story; of an empty list, the site's newest story's", () => {
+    const archive = list("latest", { number: 1, url: "/latest/page/1/", stories: [card("2023-05-01T10:00:00+00:00") as never, card("2022-01-01T10:00:00+00:00") as never] });
+    assert.equal(listView(archive, withNewest, labels).year, 2023);
+    assert.equal(listView(list("latest"), withNewest, labels).year, 2026);
+  });
+  it("is the site's newest story's on other pages, and none on a site without stories", () => {
+    assert.equal(homeView(withNewest, labels).year, 2026);
+    assert.equal(notFoundView(withNewest, labels).year, 2026);
+    assert.equal(homeView(newsroom, labels).year, undefined);
+  });
+});
+
 describe("listView", () => {
-  it("adds the page number to the <title> past the first page, and says «صفحة N من M»", () => {
+  it("adds the page number to the <title> of an archive page, and says «صفحة N» without the number of pages (which grows)", () => {
     const second = listView(list("category", { key: "sports", name: "رياضة", url: "/category/sports/page/2/", firstUrl: "/category/sports/", number: 2, total: 3, category: sports }), newsroom, labels);
     assert.equal(second.title, "رياضة - صفحة 2 | خبر");
     assert.deepEqual(second.heading, { text: "رياضة", dir: undefined });
-    assert.deepEqual(second.position, { number: 2, total: 3 });
+    assert.deepEqual(second.position, { number: 2 });
     assert.equal(second.canonicalUrl, "https://khabar.example/category/sports/page/2/");
     assert.deepEqual(current(second), ["رياضة"]);
     assert.deepEqual(second.breadcrumbs.at(-1), { name: "رياضة", url: "/category/sports/", current: true });
