@@ -18,6 +18,8 @@ export const SITE_PATHS = {
   notFound: "/404.html",
   sitemap: "/sitemap.xml",
   newsSitemap: "/news-sitemap.xml",
+  /** The newest stories, for the «الأحدث» box the story pages' script fills (src/site/views.ts `latestStories`). */
+  latestJson: "/latest.json",
   robots: "/robots.txt",
   headers: "/_headers",
   redirects: "/_redirects",

@@ -1,7 +1,8 @@
 // Optional enhancements; every feature works without this file.
 // - copy-link: copies the canonical URL instead of following it;
 // - Web Share API: shows the native share button where the browser has one;
-// - video facades: load the youtube-nocookie / Vimeo player only when the reader clicks.
+// - video facades: load the youtube-nocookie / Vimeo player only when the reader clicks;
+// - the «الأحدث» box under a story: the site's newest stories, from /latest.json.
 
 function announce(from, text) {
   const status = from.closest(".share-bar")?.querySelector(".share-status");
@@ -53,4 +54,25 @@ for (const time of document.querySelectorAll("time[data-relative]")) {
   note.className = "relative-time";
   note.textContent = ` (${text})`;
   time.after(note);
+}
+
+// The «الأحدث» box: its lines are reserved in site.css, so filling it moves nothing. Text goes in as
+// text nodes, never as markup; the page's own story is left out.
+const latestBox = document.querySelector("[data-latest]");
+if (latestBox) {
+  fetch(latestBox.dataset.latest, { credentials: "same-origin" })
+    .then((response) => (response.ok ? response.json() : { stories: [] }))
+    .then(({ stories }) => {
+      const list = latestBox.querySelector(".latest-box-list");
+      const here = decodeURI(window.location.pathname);
+      for (const story of (Array.isArray(stories) ? stories : []).filter((s) => typeof s?.url === "string" && s.url.startsWith("/") && decodeURI(s.url) !== here).slice(0, 8)) {
+        const item = document.createElement("li");
+        const link = document.createElement("a");
+        link.href = story.url;
+        link.textContent = String(story.title ?? "");
+        item.append(link);
+        list.append(item);
+      }
+    })
+    .catch(() => {});
 }

@@ -28,6 +28,9 @@ export function pagesPlugin(eleventyConfig: UserConfig): void {
       permalink: (data: { feed: Feed }) => data.feed.urls[format],
     });
   }
+  // The newest stories for the «الأحدث» box of story pages (layouts/assets/site.js), so that the
+  // pages themselves need not change when a story is published.
+  eleventyConfig.addTemplate("pages/latest-json.njk", "", { ...page, layout: "latest.json.njk", permalink: SITE_PATHS.latestJson });
   eleventyConfig.addTemplate("pages/sitemap.njk", "", {
     ...page,
     layout: "sitemaps/urlset.njk",

@@ -31,7 +31,8 @@ export interface Labels extends VideoLabels, PageLabels {
   /** `newest`: the front page's link; `newer`/`older`: the neighbouring pages (rel=prev/next). */
   pagination: { label: string; newest: string; newer: string; older: string };
   status: { draft: string; scheduled: string };
-  story: { updated: string; source: string; sourceBox: string; related: string; readAlso: string; getApp: string };
+  /** `latestBox`: the title of the box of the site's newest stories under a story (filled by its script). */
+  story: { updated: string; source: string; sourceBox: string; related: string; readAlso: string; latestBox: string; getApp: string };
   share: { title: string; copy: string; copied: string; native: string };
   /** The search page; `noResults` and `count` hold {query} and {count}, filled in by assets/search.js. */
   searchPage: { label: string; searching: string; noResults: string; count: string; unavailable: string; noScript: string };
@@ -214,11 +215,33 @@ function footer({ site, listings, feedOf }: ViewNewsroom, labels: Labels): Foote
   };
 }
 
+/** How many stories /latest.json lists (a few KB). */
+export const LATEST_JSON_SIZE = 8;
+
+/** One story of /latest.json: what the «الأحدث» box shows. `url` is a path from the site's origin. */
+export interface LatestEntry {
+  title: string;
+  url: string;
+  category: string;
+  published: string;
+}
+
+/** /latest.json: the newest stories, newest first (the home page's lead and latest, which are those). */
+export function latestStories(newsroom: ViewNewsroom): { stories: LatestEntry[] } {
+  const prefix = newsroom.site.pathPrefix.replace(/\/$/, "");
+  const { lead, latest } = newsroom.home;
+  const cards = lead ? [lead, ...latest] : latest;
+  return { stories: cards.slice(0, LATEST_JSON_SIZE).map((c) => ({ title: c.title, url: `${prefix}${c.url}`, category: c.category.name, published: c.published.iso })) };
+}
+
 export interface StoryView extends PageView {
   /** Shown above the headline in the preview: a draft, or a story dated in the future. */
   status?: { kind: "draft" | "scheduled"; label: string };
   /** The share bar's links with their networks' names. */
   share: ShareButton[];
+  /** Where the «الأحدث» box's script reads the newest stories: /latest.json with the path prefix (a
+   * data attribute, which the HTML base plugin does not rewrite). */
+  latestJson: string;
 }
 
 export function storyView(story: Story, newsroom: ViewNewsroom, labels: Labels): StoryView {
@@ -238,6 +261,7 @@ export function storyView(story: Story, newsroom: ViewNewsroom, labels: Labels):
   const parts: Omit<StoryView, keyof PageView> = {
     status: status && { kind: status, label: labels.status[status] },
     share: shareButtons(story.share, labels.networks, site.direction),
+    latestJson: `${site.pathPrefix.replace(/\/$/, "")}${SITE_PATHS.latestJson}`,
   };
   return Object.assign(page, parts);
 }

@@ -86,6 +86,45 @@ test.describe("paginated lists", () => {
   });
 });
 
+test.describe("the «الأحدث» box under a story", () => {
+  const seedPath = `/news/${encodeURIComponent("روبيو-بعض-التقدم-في-المحادثات-مع-روسيا")}/`;
+
+  test("is filled from /latest.json with the newest stories but this one, as text, without moving the page", async ({ page, request }) => {
+    const latest = (await (await request.get("/latest.json")).json()) as { stories: Array<{ title: string; url: string; category: string; published: string }> };
+    expect(latest.stories).toHaveLength(8);
+    const times = latest.stories.map((s) => Date.parse(s.published));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // hold the file back to measure the page before and after the list arrives; one title carries markup
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const stories = [{ ...latest.stories[0]!, title: '<img src=x onerror="document.title=1">عنوان' }, ...latest.stories.slice(1)];
+    await page.route("**/latest.json", async (route) => {
+      await held;
+      await route.fulfill({ json: { stories } });
+    });
+    await page.goto(seedPath);
+    const box = page.locator(".latest-box");
+    const footer = page.locator(".site-footer");
+    const before = [(await box.boundingBox())!.height, (await footer.boundingBox())!.y];
+    release();
+    const links = box.locator(".latest-box-list a");
+    await expect(links).not.toHaveCount(0);
+    const shown = stories.filter((s) => decodeURI(s.url) !== decodeURI(seedPath)).slice(0, 8);
+    await expect(links).toHaveText(shown.map((s) => s.title));
+    expect(await box.locator("img").count(), "markup in a title stays text").toBe(0);
+    expect([(await box.boundingBox())!.height, (await footer.boundingBox())!.y]).toEqual(before);
+  });
+
+  test("is complete without the script: it links to «آخر الأخبار»", async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: testInfo.project.use.baseURL });
+    const page = await context.newPage();
+    await page.goto(seedPath);
+    await expect(page.locator(".latest-box").getByRole("link", { name: "آخر الأخبار" })).toHaveAttribute("href", "/latest/");
+    await expect(page.locator(".latest-box-list li")).toHaveCount(0);
+    await context.close();
+  });
+});
+
 test.describe("tag, source and index pages", () => {
   test("a tag link leads to a readable Arabic address listing the tag's stories", async ({ page }) => {
     await page.goto("/");

@@ -7,7 +7,7 @@ import { buildFeeds } from "../../../src/site/feeds.ts";
 import type { ListIndex, ListPage } from "../../../src/site/lists.ts";
 import { shareLinks } from "../../../src/site/share.ts";
 import type { SiteCategory, Story } from "../../../src/site/story.ts";
-import { homeView, indexView, listView, notFoundView, pageTitle, problemsView, searchView, storyView, type Labels, type ViewNewsroom } from "../../../src/site/views.ts";
+import { homeView, indexView, latestStories, listView, notFoundView, pageTitle, problemsView, searchView, storyView, type Labels, type ViewNewsroom } from "../../../src/site/views.ts";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const readLabels = (file: string) => JSON.parse(readFileSync(path.join(root, file), "utf8")) as Labels;
@@ -171,6 +171,16 @@ describe("the footer's year", () => {
     assert.equal(homeView(withNewest, labels).year, 2026);
     assert.equal(notFoundView(withNewest, labels).year, 2026);
     assert.equal(homeView(newsroom, labels).year, undefined);
+  });
+});
+
+describe("latestStories (/latest.json)", () => {
+  it("lists the 8 newest stories, newest first, with addresses under the path prefix", () => {
+    const card = (n: number) => ({ title: `t${n}`, url: `/news/s${n}/`, category: politics, published: { iso: `2025-12-${String(20 - n).padStart(2, "0")}T10:00:00+03:00` } }) as never;
+    const home = { lead: card(0), latest: Array.from({ length: 9 }, (_, i) => card(i + 1)), blocks: [] };
+    const { stories } = latestStories({ ...newsroom, site: { ...site, pathPrefix: "/news/" }, home });
+    assert.deepEqual(stories.map((s) => s.url), Array.from({ length: 8 }, (_, i) => `/news/news/s${i}/`));
+    assert.deepEqual(stories[0], { title: "t0", url: "/news/news/s0/", category: "سياسة", published: "2025-12-20T10:00:00+03:00" });
   });
 });
 
