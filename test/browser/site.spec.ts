@@ -1,12 +1,17 @@
 // The built sample site as a whole: valid HTML, no broken internal link, a sitemap of every
 // published story, the lists in the right order and category, no page for a draft, mixed-script
 // names in the right order, and no page that logs an error.
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import type { Locator } from "@playwright/test";
 import { HtmlValidate } from "html-validate";
 import { LinkChecker, LinkState } from "linkinator";
+import { serveSite } from "../../src/cli/serve.ts";
+import { contentSecurityPolicy } from "../../src/site/csp.ts";
 import { expect, isLocal, test } from "../support/browser.ts";
+import { root } from "../support/site.ts";
 import { builtFiles, builtHtmlFiles, categories, fileForPath, site, siteDir, sitemapUrls, sitePath, sources, storyFiles } from "../support/site.ts";
 
 const html = {
@@ -248,5 +253,36 @@ test.describe("the built sample site", () => {
     };
     await Promise.all([visitor(), visitor(), visitor(), visitor()]);
     expect([...errors].map(([message, times]) => (times > 1 ? `${message} (${times} times)` : message))).toEqual([]);
+  });
+});
+
+test.describe("search over the period indexes", () => {
+  test("every month's index is searched, under a path prefix too, within the security policy", async ({ page }) => {
+    test.setTimeout(120_000);
+    const output = path.join(root, "test/output/site-search-prefixed");
+    await promisify(execFile)(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--pathprefix", "/news/", "--output", output], { cwd: root });
+    const older = (JSON.parse(readFileSync(path.join(output, "pagefind/khabar-indexes.json"), "utf8")) as { indexes: string[] }).indexes;
+    expect(older.length, "the sample spans more than one month").toBeGreaterThan(0);
+    const server = await serveSite({ root: output, pathPrefix: "/news/" });
+    try {
+      const violations: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") violations.push(message.text());
+      });
+      await page.route("**/*", async (route) => {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": contentSecurityPolicy("header") } });
+      });
+      // The page loads the newest index and merges the older ones; the results link under the prefix.
+      for (const query of ["أوكرانيا", "روسيا"]) {
+        await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
+        await expect(page.locator("[data-search-results] .card-title").first()).toBeVisible();
+        const hrefs = await page.locator("[data-search-results] .card-title a").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+        expect(hrefs.every((href) => href.startsWith("/news/news/")), hrefs.join()).toBe(true);
+      }
+      expect(violations).toEqual([]);
+    } finally {
+      await server.close();
+    }
   });
 });
