@@ -6,6 +6,7 @@ import { readPathPrefix } from "./src/content/registries.ts";
 import { Pictures } from "./src/images/pictures.ts";
 import { PICTURES_PATH } from "./src/urls.ts";
 import { engineVersion, fingerprint } from "./src/output/fingerprint.ts";
+import { StoryFileCache } from "./src/output/story-cache.ts";
 import { assetsPlugin } from "./src/eleventy/assets.ts";
 import { bidiPlugin } from "./src/eleventy/bidi.ts";
 import { cardsPlugin } from "./src/eleventy/cards.ts";
@@ -54,11 +55,13 @@ function incremental() {
 }
 
 export default function (eleventyConfig: UserConfig): void {
+  const build = incremental();
+  const storyCache = build && new StoryFileCache(path.join(build.cacheFolder, "stories"), build.engine, build.reuse);
   const pictures = new Pictures({ contentDir: eleventyConfig.directories.input, cacheDir: options.imageCache, urlPath: PICTURES_PATH });
   const { includeUnpublished, serving, pathPrefix, now } = options;
-  eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix, now }); // stories: load, validate, render, publish rule
+  eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix, now, storyCache }); // stories: load, validate, render, publish rule
   eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
-  eleventyConfig.addPlugin(pageWriterPlugin, { incremental: incremental() }); // story and list pages, rendered with the same layouts and written one by one (only those that changed)
+  eleventyConfig.addPlugin(pageWriterPlugin, { incremental: build }); // story and list pages, rendered with the same layouts and written one by one (only those that changed)
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
   eleventyConfig.addPlugin(viewsPlugin); // each page's view: title, Open Graph, X cards, JSON-LD, navigation, breadcrumbs, feeds

@@ -2,23 +2,25 @@
 // bodies and pictures (src/site/story.ts), the related lists (src/related/) and everything else the
 // site shows (src/site/) into what templates see. Runs before any page is written; one ContentError
 // lists every problem in every file, and nothing is built from content that has one.
+import { statSync } from "node:fs";
 import path from "node:path";
 import { imageSizeFromFile } from "image-size/fromFile";
 import type { DateTime } from "luxon";
 import type { VideoLabels } from "./body/video-block.ts";
 import { isHttpUrl } from "./content/http-url.ts";
 import { contentInventoryProblems } from "./content/inventory.ts";
-import { loadStories } from "./content/load.ts";
+import { loadStories, type CheckedStory } from "./content/load.ts";
 import { byFile, ContentError, type ContentProblem } from "./content/problems.ts";
 import { loadRegistries, orderedCategories, readLabels, type Registries, type SiteSettings } from "./content/registries.ts";
 import { publishableFile } from "./images/file-checks.ts";
-import type { Pictures } from "./images/pictures.ts";
+import type { PictureUse, Pictures } from "./images/pictures.ts";
+import { PictureError } from "./images/types.ts";
 import { relatedConfig, relatedSettingsProblems, relatedStories, type Relatable } from "./related/index.ts";
 import { buildFeeds, type Feed } from "./site/feeds.ts";
 import { buildHome, type Home } from "./site/home.ts";
 import { buildListings, type Listings } from "./site/lists.ts";
 import { buildSitemaps, type Sitemaps } from "./site/sitemaps.ts";
-import { buildStory, missingFileMessage, pictureStep, sharePictures, siteCategories, toCard, type SiteCategory, type Story } from "./site/story.ts";
+import { buildStory, missingFileMessage, pictureStep, sharePictures, siteCategories, toCard, type SiteCategory, type Story, type StoryContext } from "./site/story.ts";
 import { registryAssetUrl, SITE_PATHS } from "./urls.ts";
 
 export interface NewsroomOptions {
@@ -33,6 +35,38 @@ export interface NewsroomOptions {
   pictures?: Pictures;
   /** Serve under this sub-path instead of site.json's pathPrefix. */
   pathPrefix?: string;
+  /** Stories built before from the same bytes (incremental builds: src/output/story-cache.ts). */
+  storyCache?: StoryCache;
+}
+
+/** What a story's build asked of the picture pipeline, replayed when the story comes from a cache. */
+export interface PictureCalls {
+  use: PictureUse;
+  calls: Array<{ method: (typeof PICTURE_METHODS)[number]; url: string }>;
+}
+const PICTURE_METHODS = ["source", "responsive", "share", "crops"] as const;
+
+/** A story as a build made it, with what it took to make it. */
+export interface CachedStory {
+  /** Its checked front matter (the body left out: the story carries it rendered). */
+  checked: CheckedStory;
+  story: Story;
+  pictures: PictureCalls[];
+  /** Site URLs of the files under content/ its page shows. */
+  files: string[];
+  /** Size and modification time of each of those files: a story whose picture changed is built again. */
+  stamps: Array<[file: string, size: number, mtimeMs: number]>;
+}
+
+/** A store of stories built before, by the bytes of their file, valid for one context. */
+export interface StoryCache {
+  /** `context`: everything besides its file that a story is built from (settings, registries, labels, folders). */
+  scope(context: unknown): {
+    get(bytes: Buffer): CachedStory | undefined;
+    set(bytes: Buffer, entry: CachedStory): void;
+    /** The build is done: forget what it did not use. */
+    finish(): void;
+  };
 }
 
 /** The stories that get pages, checked and rendered, with the registries they were checked against. */
@@ -69,11 +103,40 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
   const problems: ContentProblem[] = contentInventoryProblems(contentDir, root);
   const files = new Set<string>();
   const logos = sourceLogos(registries, contentDir, rel(path.join(dataDir, "sources.json")), problems, files, pictures);
-  const loaded = await loadStories(registries, { contentDir, includeUnpublished: options.includeUnpublished, now, root });
+  // Incremental builds: a story file with the same bytes, built in the same context, is not built again.
+  const cache = pictures?.checkOnly ? undefined : options.storyCache?.scope({ registries, labels, contentDir, root, pathPrefix: options.pathPrefix, logos: [...logos] });
+  const reused = new Map<string, CachedStory>();
+  const bytesOf = new Map<string, Buffer>();
+  const reuse = (absolute: string, bytes: Buffer) => {
+    const entry = cache?.get(bytes);
+    if (entry && entry.checked.absolute === absolute && stampsHold(entry.stamps)) {
+      reused.set(absolute, entry);
+      return entry.checked;
+    }
+    if (cache) bytesOf.set(absolute, bytes);
+    return undefined;
+  };
+  const loaded = await loadStories(registries, { contentDir, includeUnpublished: options.includeUnpublished, now, root, reuse });
   problems.push(...loaded.problems);
   const categories = siteCategories(registries.categories);
   const context = { site: registries.site, categories, labels, contentDir, now, problems, pictures, logos, files };
-  const stories = loaded.stories.map((checked) => buildStory(checked, context));
+  const stories = loaded.stories.map((checked) => {
+    const entry = reused.get(checked.absolute);
+    if (entry) return restoreStory(entry, context);
+    const bytes = bytesOf.get(checked.absolute);
+    if (!cache || !bytes) return buildStory(checked, context);
+    // Built and recorded: the pictures it asks for, the files it shows, and whether it had a problem.
+    const calls: PictureCalls[] = [];
+    const shown = new Set<string>();
+    const before = problems.length;
+    const story = buildStory(checked, { ...context, files: shown, pictures: pictures && recordingPictures(pictures, calls) });
+    for (const url of shown) files.add(url);
+    if (problems.length === before) {
+      cache.set(bytes, { checked: { ...checked, body: "" }, story, pictures: calls, files: [...shown], stamps: fileStamps(contentDir, [...shown]) });
+    }
+    return story;
+  });
+  cache?.finish();
   const site = await sitePictures(registries.site, contentDir, rel(path.join(dataDir, "site.json")), problems, files, pictures);
   // `npm run check`: the pictures the cache has no versions of are decoded (what the build's encoders would refuse).
   if (pictures?.checkOnly) problems.push(...(await pictures.problems()));
@@ -108,6 +171,70 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     feedOf: Object.fromEntries(feeds.map((f) => [f.key, f])),
     sitemaps: buildSitemaps(site, pagePaths, stories, options.now.toMillis()),
   };
+}
+
+/** The story from a cache, in this build: its category object, its scheduled state by this build's clock, its pictures asked for again. */
+function restoreStory({ story, pictures: asked, files: shown }: CachedStory, context: StoryContext): Story {
+  const { pictures, problems, files, site, now } = context;
+  for (const url of shown) files.add(url);
+  for (const { use, calls } of pictures ? asked : []) {
+    try {
+      pictures!.usedBy(use, () => calls.forEach(({ method, url }) => pictures![method](url)));
+    } catch (error) {
+      if (!(error instanceof PictureError)) throw error;
+      problems.push({ file: use.file, field: use.field, message: `"${use.written}" ${error.message}` });
+    }
+  }
+  const scheduled = story.published.epoch > now.toMillis();
+  return { ...story, category: context.categories.get(story.category.id)!, scheduled, noindex: story.draft || scheduled || site.syndication.noindex, related: [], readAlso: [] };
+}
+
+/** The picture pipeline, recording each step a story asks of it (and on whose behalf). */
+function recordingPictures(pictures: Pictures, record: PictureCalls[]): Pictures {
+  let current: PictureCalls | undefined;
+  return new Proxy(pictures, {
+    get(target, property) {
+      if (property === "usedBy") {
+        return <T,>(use: PictureUse, step: () => T): T => {
+          const outer = current;
+          record.push((current = { use, calls: [] }));
+          try {
+            return target.usedBy(use, step);
+          } finally {
+            current = outer;
+          }
+        };
+      }
+      const method = PICTURE_METHODS.find((name) => name === property);
+      if (method) return (url: string) => (current?.calls.push({ method, url }), target[method](url));
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
+
+/** Size and modification time of the files under content/ these site URLs name (-1: missing). */
+function fileStamps(contentDir: string, urls: string[]): CachedStory["stamps"] {
+  return urls.map((url) => {
+    const file = path.join(contentDir, decodeURIComponent(url));
+    try {
+      const { size, mtimeMs } = statSync(file);
+      return [file, size, mtimeMs];
+    } catch {
+      return [file, -1, -1];
+    }
+  });
+}
+
+function stampsHold(stamps: CachedStory["stamps"]): boolean {
+  return stamps.every(([file, size, mtimeMs]) => {
+    try {
+      const stat = statSync(file);
+      return stat.size === size && stat.mtimeMs === mtimeMs;
+    } catch {
+      return false;
+    }
+  });
 }
 
 /** What the related engine reads of a story (bench/related.ts re-runs the engine with it). */

@@ -54,11 +54,6 @@ export function sourceUrl(source: { id?: string; name: string }): string {
   return `/source/${encodeURIComponent(sourceKey(source))}/`;
 }
 
-/** Page `number` of a paginated list whose first page is `firstUrl`. */
-export function pageUrl(firstUrl: string, number: number): string {
-  return number === 1 ? firstUrl : `${firstUrl}page/${number}/`;
-}
-
 /** Archive page `number` of a list whose front page is `firstUrl`, counted from the oldest (1): its
  * address never changes what it shows once the page is full (src/site/lists.ts `paginate`). */
 export function archivePageUrl(firstUrl: string, number: number): string {

@@ -14,7 +14,7 @@ import { readLabels } from "../content/registries.ts";
 import { storySlug } from "../content/slug.ts";
 import { storyFiles } from "../content/story-files.ts";
 import type { Pictures } from "../images/pictures.ts";
-import { loadNewsroom } from "../newsroom.ts";
+import { loadNewsroom, type StoryCache } from "../newsroom.ts";
 import { pageFile, SITE_PATHS, storyUrl } from "../urls.ts";
 import { PAGES_WRITTEN, type PagesWritten } from "./page-writer.ts";
 
@@ -34,11 +34,13 @@ export interface ContentOptions {
   pictures: Pictures;
   /** Serve under this sub-path instead of site.json's pathPrefix. */
   pathPrefix?: string;
+  /** Incremental builds: stories built before from the same bytes (src/output/story-cache.ts). */
+  storyCache?: StoryCache;
   /** Build as of this ISO time instead of the clock's (checked by the build command). */
   now?: string;
 }
 
-export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix, now }: ContentOptions): void {
+export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, serving, pictures, pathPrefix, now, storyCache }: ContentOptions): void {
   const clock = () => (now ? DateTime.fromISO(now, { setZone: true }) : DateTime.now());
   const input = eleventyConfig.directories.input;
   // Content is data, never code: Eleventy renders no file under content/ (a story is Markdown the
@@ -59,7 +61,7 @@ export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, 
   eleventyConfig.addGlobalData("newsroom", async () => {
     const contentDir = eleventyConfig.directories.input;
     try {
-      const newsroom = await loadNewsroom({ contentDir, includeUnpublished, now: clock(), pictures, pathPrefix });
+      const newsroom = await loadNewsroom({ contentDir, includeUnpublished, now: clock(), pictures, pathPrefix, storyCache });
       failing = false;
       return newsroom;
     } catch (error) {
@@ -72,7 +74,6 @@ export function contentPlugin(eleventyConfig: UserConfig, { includeUnpublished, 
       return { problems, problemPages: [...new Set([pageFile(SITE_PATHS.home), ...lastPages, ...fromFiles])] } satisfies ProblemNewsroom;
     }
   });
-  eleventyConfig.addGlobalData("buildYear", () => clock().year);
   if (!serving) return;
 
   eleventyConfig.addTemplate("pages/problems.njk", "", {

@@ -5,13 +5,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import {
+  archivePageUrl,
   absoluteUrl,
   assetResolver,
   assetUrl,
   categoryUrl,
   feedUrl,
   pageFile,
-  pageUrl,
   registryAssetUrl,
   sitemapPartUrl,
   SITE_PATHS,
@@ -35,10 +35,9 @@ describe("page addresses", () => {
     assert.equal(sourceUrl({ id: "alarabiya", name: "العربية" }), "/source/alarabiya/");
     assert.equal(sourceUrl({ name: "Associated Press" }), "/source/associated-press/");
   });
-  it("numbers list pages after the first, which keeps the list's own address", () => {
-    assert.equal(pageUrl(categoryUrl("sports"), 1), "/category/sports/");
-    assert.equal(pageUrl(categoryUrl("sports"), 3), "/category/sports/page/3/");
-    assert.equal(pageUrl(SITE_PATHS.latest, 2), "/latest/page/2/");
+  it("numbers archive pages under the list's own address, which is its front page", () => {
+    assert.equal(archivePageUrl(categoryUrl("sports"), 1), "/category/sports/page/1/");
+    assert.equal(archivePageUrl(SITE_PATHS.latest, 2), "/latest/page/2/");
   });
   it("puts feeds under the page they follow, and numbers sitemap parts", () => {
     assert.equal(feedUrl(SITE_PATHS.home, "feed.xml"), "/feed.xml");

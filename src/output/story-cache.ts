@@ -1,0 +1,93 @@
+// The stories an incremental build made before, one file each under the build's cache folder
+// (.cache/build/<output>/stories/), named by the hash of everything the story was made from: the
+// engine's version, the context (settings, registries, labels, folders) and its file's bytes. A story
+// whose file is unchanged is then neither parsed, checked nor rendered again (src/newsroom.ts
+// replays what it asked of the picture pipeline). V8's serializer keeps dates, not classes: the
+// front matter's luxon DateTimes are kept as ISO time and zone.
+// Each entry carries the hash of its bytes: one cut short or changed on disk is ignored, never trusted.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import { DateTime } from "luxon";
+import type { CachedStory, StoryCache } from "../newsroom.ts";
+import { fingerprint } from "./fingerprint.ts";
+
+const DIGEST = 20; // sha1
+
+/** A luxon DateTime as V8 can keep it (its class would be lost): the instant and its zone. */
+interface KeptDateTime {
+  $dateTime: string;
+  zone: string;
+}
+
+/** Copies `value` with every luxon DateTime in it made plain (`restore` makes them DateTimes again). */
+function keep(value: unknown): unknown {
+  if (DateTime.isDateTime(value)) return { $dateTime: value.toISO() ?? "", zone: value.zoneName ?? "UTC" } satisfies KeptDateTime;
+  if (Array.isArray(value)) return value.map(keep);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, keep(item)]));
+  }
+  return value;
+}
+
+function restore(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(restore);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const kept = value as Partial<KeptDateTime>;
+    if (typeof kept.$dateTime === "string" && typeof kept.zone === "string") return DateTime.fromISO(kept.$dateTime, { zone: kept.zone });
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, restore(item)]));
+  }
+  return value;
+}
+
+export class StoryFileCache implements StoryCache {
+  /** `engine`: the engine's version (src/output/fingerprint.ts); `reuse` false (`--clean`): entries are written, never read. */
+  constructor(
+    readonly folder: string,
+    readonly engine: string,
+    readonly reuse = true,
+  ) {}
+
+  scope(context: unknown): ReturnType<StoryCache["scope"]> {
+    const { folder, reuse } = this;
+    const prefix = fingerprint(this.engine, context);
+    const used = new Set<string>();
+    const keyOf = (bytes: Buffer) => {
+      const key = createHash("sha1").update(prefix).update(bytes).digest("base64url");
+      used.add(key);
+      return key;
+    };
+    mkdirSync(folder, { recursive: true });
+    return {
+      get(bytes) {
+        const key = keyOf(bytes);
+        if (!reuse) return undefined;
+        let file: Buffer;
+        try {
+          file = readFileSync(path.join(folder, key));
+        } catch {
+          return undefined;
+        }
+        const payload = file.subarray(DIGEST);
+        if (file.length <= DIGEST || !createHash("sha1").update(payload).digest().equals(file.subarray(0, DIGEST))) return undefined;
+        try {
+          const entry = deserialize(payload) as CachedStory;
+          return { ...entry, checked: restore(entry.checked) as CachedStory["checked"] };
+        } catch {
+          return undefined;
+        }
+      },
+      set(bytes, entry) {
+        const key = keyOf(bytes);
+        const payload = serialize({ ...entry, checked: keep(entry.checked) });
+        const partial = path.join(folder, `${key}.${process.pid}.partial`);
+        writeFileSync(partial, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
+        renameSync(partial, path.join(folder, key));
+      },
+      finish() {
+        for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(path.join(folder, name), { force: true });
+      },
+    };
+  }
+}
