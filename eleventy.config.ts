@@ -16,7 +16,7 @@ import { fontsPlugin } from "./src/eleventy/fonts.ts";
 import { hostingPlugin } from "./src/eleventy/hosting.ts";
 import { imagesPlugin } from "./src/eleventy/images.ts";
 import { pagesPlugin } from "./src/eleventy/pages.ts";
-import { pageWriterPlugin } from "./src/eleventy/page-writer.ts";
+import { pageWriterPlugin, type PageWriterOptions } from "./src/eleventy/page-writer.ts";
 import { publishedFilesPlugin } from "./src/eleventy/published-files.ts";
 import { searchPlugin } from "./src/eleventy/search.ts";
 import { viewsPlugin } from "./src/eleventy/views.ts";
@@ -46,22 +46,26 @@ const options = {
 };
 const pathPrefix = readPathPrefix(options.input, options.pathPrefix);
 
-/** Pages are rendered again only when what they show changed: the engine's version is part of that. */
-function incremental() {
-  const { buildCache, buildTarget, clean } = options;
-  if (!buildCache || !buildTarget) return undefined;
+/**
+ * Stories are built and pages rendered again only when what they show changed, in `npm run build`
+ * and in the preview; the engine's version is part of that. Stories built before are shared by
+ * every output (their keys hold everything they were built from): the preview starts from the build's.
+ */
+function incremental(): { pages?: PageWriterOptions["incremental"]; storyCache?: StoryFileCache } {
+  const { buildCache, buildTarget, clean, serving } = options;
+  if (!(buildCache && buildTarget) && !serving) return {};
   const engine = fingerprint(engineVersion(process.cwd(), ["layouts", "src"], ["package-lock.json", "eleventy.config.ts"]), pathPrefix);
-  return { cacheFolder: buildCache, target: buildTarget, engine, reuse: !clean };
+  const storyCache = new StoryFileCache(".cache/build/stories", engine, !clean);
+  return { storyCache, pages: serving ? { engine, reuse: true } : { cacheFolder: buildCache, target: buildTarget, engine, reuse: !clean } };
 }
 
 export default function (eleventyConfig: UserConfig): void {
-  const build = incremental();
-  const storyCache = build && new StoryFileCache(path.join(build.cacheFolder, "stories"), build.engine, build.reuse);
+  const { storyCache, pages } = incremental();
   const pictures = new Pictures({ contentDir: eleventyConfig.directories.input, cacheDir: options.imageCache, urlPath: PICTURES_PATH });
   const { includeUnpublished, serving, pathPrefix, now } = options;
   eleventyConfig.addPlugin(contentPlugin, { includeUnpublished, serving, pictures, pathPrefix, now, storyCache }); // stories: load, validate, render, publish rule
   eleventyConfig.addPlugin(pagesPlugin); // home, index, search and 404 pages; feeds; sitemaps
-  eleventyConfig.addPlugin(pageWriterPlugin, { incremental: build }); // story and list pages, rendered with the same layouts and written one by one (only those that changed)
+  eleventyConfig.addPlugin(pageWriterPlugin, { incremental: pages }); // story and list pages, rendered with the same layouts and written one by one (only those that changed)
   eleventyConfig.addPlugin(bidiPlugin); // <bdi dir> for Latin names inside Arabic text
   eleventyConfig.addPlugin(cardsPlugin); // each story card rendered once, reused in every list
   eleventyConfig.addPlugin(viewsPlugin); // each page's view: title, Open Graph, X cards, JSON-LD, navigation, breadcrumbs, feeds

@@ -10,6 +10,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { DateTime } from "luxon";
 import { runCommand } from "../src/cli/run.ts";
 import { eleventyCli, hugoSite, hugoVersion, plainConfig } from "./baselines.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
@@ -77,10 +78,13 @@ async function main(): Promise<void> {
   rmSync(output, { recursive: true, force: true });
   build("clean build", "--clean");
   build("nothing changed");
-  // The newest story of the corpus, a day later: published now, in the economy section.
-  const newest = generated.stories.reduce((a, b) => (a.markdown.match(/^date: (.*)$/m)![1]! > b.markdown.match(/^date: (.*)$/m)![1]! ? a : b));
-  const fresh = newest.markdown.replace(/^date: .*$/m, "date: 2026-01-01T09:00:00+03:00").replace(/^title: .*$/m, "title: 'أوبك+ تبقي على مستويات الإنتاج دون تغيير في اجتماعها الشهري'").replace(/^slug: .*\n/m, "");
-  writeFileSync(path.join(content, "articles", "bench-new-story.md"), fresh);
+  // A new story an hour after the corpus's newest, in the same month (a month's first story also
+  // starts a new search index period: that publish is counted apart below).
+  const dateOf = (markdown: string) => DateTime.fromISO(/^date: (.*)$/m.exec(markdown)![1]!.trim(), { setZone: true });
+  const newest = generated.stories.reduce((a, b) => (dateOf(a.markdown) > dateOf(b.markdown) ? a : b));
+  const story = (date: DateTime, title: string) =>
+    newest.markdown.replace(/^date: .*$/m, `date: ${date.toISO({ suppressMilliseconds: true })}`).replace(/^title: .*$/m, `title: '${title}'`).replace(/^slug: .*\n/m, "");
+  writeFileSync(path.join(content, "articles", "bench-new-story.md"), story(dateOf(newest.markdown).plus({ hours: 1 }), "أوبك+ تبقي على مستويات الإنتاج دون تغيير في اجتماعها الشهري"));
   build("publish one new story");
   // A story from the middle of the archive: its body, then its headline.
   const files = readdirSync(path.join(content, "articles"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".md")).sort();
@@ -89,6 +93,8 @@ async function main(): Promise<void> {
   build("edit one story's body");
   writeFileSync(middle, readFileSync(middle, "utf8").replace(/^title: (["']?)/m, (start) => `${start}عاجل: `));
   build("edit one story's headline");
+  writeFileSync(path.join(content, "articles", "bench-next-month.md"), story(dateOf(newest.markdown).plus({ months: 1 }).startOf("month").plus({ hours: 9 }), "قمة اقتصادية عربية تبدأ أعمالها في الرياض"));
+  build("a new month's first story");
 
   if (!values["no-baselines"]) {
     console.log("\nA publish elsewhere is a whole build (same corpus with the new story):");

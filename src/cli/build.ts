@@ -17,9 +17,8 @@ import { ContentError } from "../content/problems.ts";
 import { readPathPrefix } from "../content/registries.ts";
 import { BUILD_ENVIRONMENT } from "../eleventy/options.ts";
 import { holdPassthroughCopies } from "../eleventy/passthrough-copies.ts";
-import { clearPendingPages, readBuildState, readPendingPages, writeBuildState } from "../output/build-state.ts";
+import { buildCacheFolder, clearPendingPages, readBuildState, readPendingPages, writeBuildState } from "../output/build-state.ts";
 import { commitOutput, filesUnder, outputUrl, type OutputChanges } from "../output/commit.ts";
-import { fingerprint } from "../output/fingerprint.ts";
 import { runCommand } from "./run.ts";
 
 export interface BuildOptions {
@@ -45,15 +44,6 @@ export interface BuildResult extends OutputChanges {
   cacheFolder: string;
 }
 
-/**
- * The cache folder of an output: .cache/build/<output>/ for an output inside the project (_site),
- * else a name made from its full path, so two outputs never share a state.
- */
-export function buildCacheFolder(root: string, target: string): string {
-  const inside = path.relative(root, target);
-  const name = inside && !inside.startsWith("..") && !path.isAbsolute(inside) ? inside.replaceAll(path.sep, "_") : `${path.basename(target)}-${fingerprint(target).slice(0, 10)}`;
-  return path.join(root, ".cache", "build", name);
-}
 
 /** Runs `work` with environment variables set (undefined: left as they are), then restores them. */
 async function withEnvironment<T>(variables: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import type { Newsroom } from "../newsroom.ts";
-import { readBuildState, writePendingPages } from "../output/build-state.ts";
+import { buildCacheFolder, readBuildState, writeBuildState, writePendingPages, type PageFingerprints } from "../output/build-state.ts";
 import { fingerprint } from "../output/fingerprint.ts";
 import { PagePrints } from "../output/page-prints.ts";
 import { bulkPages } from "../site/bulk-pages.ts";
@@ -16,13 +16,14 @@ import { outputFile } from "../content/path-rule.ts";
 import { pageFile } from "../urls.ts";
 
 export interface PageWriterOptions {
-  /** Incremental production builds (`npm run build`): a page whose fingerprint is the one recorded
-   * for the page already in `target` is not rendered again. Absent: every page is written. */
+  /** Incremental builds (`npm run build`, and the preview): a page whose fingerprint is the one
+   * recorded for the page already in the output is not rendered again. Absent: every page is written. */
   incremental?: {
-    /** The build's cache folder (src/output/build-state.ts). */
-    cacheFolder: string;
-    /** The output folder the build will update (Eleventy writes into a staging folder). */
-    target: string;
+    /** Production builds: the build's cache folder (src/output/build-state.ts). The preview keeps its
+     * fingerprints in memory, and on disk beside its output's for the next start. */
+    cacheFolder?: string;
+    /** Production builds: the output folder the build will update (Eleventy writes into a staging folder). */
+    target?: string;
     /** The engine's version (templates, source, lock file: src/output/fingerprint.ts) and the build's options (path prefix). */
     engine: string;
     /** False (`--clean`): nothing is kept, every page is rendered; the fingerprints are recorded anew. */
@@ -45,7 +46,7 @@ export interface PagesWriting {
 /** Emitted once the bulk pages are written. */
 export const PAGES_WRITTEN = "khabar.pagesWritten";
 export interface PagesWritten extends PagesWriting {
-  /** Output paths of the pages written, relative to the output folder. */
+  /** Output paths of the bulk pages the output now holds (written, or kept as they were), relative to it. */
   pages: string[];
 }
 
@@ -65,6 +66,8 @@ function frameOf(data: Record<string, unknown>): unknown {
 }
 
 export function pageWriterPlugin(eleventyConfig: UserConfig, { incremental }: PageWriterOptions = {}): void {
+  /** The preview: fingerprints of the pages its output holds now (undefined once problem pages replaced them). */
+  let shown: PageFingerprints | undefined;
   let nunjucks: Nunjucks | undefined;
   let cascade: Record<string, unknown> | undefined;
   eleventyConfig.amendLibrary("njk", (environment: Nunjucks) => {
@@ -84,7 +87,14 @@ export function pageWriterPlugin(eleventyConfig: UserConfig, { incremental }: Pa
     if (outputMode !== "fs" || !data) return;
     const newsroom = data.newsroom as Newsroom;
     if (!nunjucks) throw new Error("khabar: Eleventy's Nunjucks environment was never handed to the page writer");
-    if (!Array.isArray(newsroom.stories)) return; // the preview while the content has errors
+    const serving = runMode === "serve" || runMode === "watch";
+    const cacheFolder = incremental?.cacheFolder ?? buildCacheFolder(process.cwd(), directories.output);
+    if (!Array.isArray(newsroom.stories)) {
+      // The preview while the content has errors: problem pages take the pages' places, so no page can be kept.
+      shown = undefined;
+      if (serving && incremental) writeBuildState(cacheFolder, { files: [], frame: "", pages: {} });
+      return;
+    }
     const event: PagesWriting = { output: directories.output, runMode, newsroom };
     await eleventyConfig.emit(PAGES_WRITING, event);
     // Path prefix: the rewrite Eleventy's HTML base plugin applies to its own pages (a no-op for "/").
@@ -93,19 +103,20 @@ export function pageWriterPlugin(eleventyConfig: UserConfig, { incremental }: Pa
     const kept: string[] = [];
     const folders = new Set<string>();
     // Incremental: the fingerprints of the pages in the output, if the frame they were made in is this one.
-    const frame = incremental && runMode === "build" ? fingerprint(incremental.engine, frameOf(data)) : undefined;
-    const previous = frame && incremental?.reuse ? readBuildState(incremental.cacheFolder) : undefined;
+    const frame = incremental && (runMode === "build" || serving) ? fingerprint(incremental.engine, frameOf(data)) : undefined;
+    const target = (serving ? undefined : incremental?.target) ?? directories.output;
+    const previous = !frame || !incremental?.reuse ? undefined : serving ? (shown ?? readBuildState(cacheFolder)) : readBuildState(cacheFolder);
     const before = previous && previous.frame === frame ? previous.pages : {};
     const prints = frame ? new PagePrints(frame) : undefined;
     const pages: Record<string, string> = {};
-    const done = () => eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: written } satisfies PagesWritten);
+    const done = () => eleventyConfig.emit(PAGES_WRITTEN, { ...event, pages: [...written, ...kept] } satisfies PagesWritten);
     try {
       for (const page of bulkPages(newsroom)) {
         if (written.length % PAGES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
         const file = pageFile(page.url);
         if (prints) {
           const print = (pages[file] = prints.of(page));
-          if (before[file] === print && existsSync(path.join(incremental!.target, file))) {
+          if (before[file] === print && existsSync(path.join(target, file))) {
             kept.push(file);
             continue;
           }
@@ -133,7 +144,11 @@ export function pageWriterPlugin(eleventyConfig: UserConfig, { incremental }: Pa
       await done().catch(() => undefined);
       throw error;
     }
-    if (frame) writePendingPages(incremental!.cacheFolder, { frame, pages, kept });
+    if (frame && serving) {
+      // The preview writes into its output directly: what it holds now is recorded at once.
+      shown = { frame, pages };
+      writeBuildState(cacheFolder, { files: [], ...shown });
+    } else if (frame) writePendingPages(cacheFolder, { frame, pages, kept });
     await done();
   });
 }

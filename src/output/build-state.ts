@@ -48,6 +48,17 @@ function writeChecked(file: string, value: unknown): void {
   renameSync(partial, file);
 }
 
+/**
+ * The cache folder of an output: .cache/build/<output>/ for an output inside the project (_site,
+ * _preview), else a name made from its full path, so two outputs never share a state.
+ */
+export function buildCacheFolder(root: string, output: string): string {
+  const target = path.resolve(root, output);
+  const inside = path.relative(root, target);
+  const name = inside && !inside.startsWith("..") && !path.isAbsolute(inside) ? inside.replaceAll(path.sep, "_") : `${path.basename(target)}-${fingerprint(target).slice(0, 10)}`;
+  return path.join(root, ".cache", "build", name);
+}
+
 /** The last build's state, or undefined when there is none that can be trusted. */
 export function readBuildState(folder: string): BuildState | undefined {
   if (existsSync(path.join(folder, COMMITTING))) return undefined;

@@ -82,11 +82,16 @@ export class StoryFileCache implements StoryCache {
         const key = keyOf(bytes);
         const payload = serialize({ ...entry, checked: keep(entry.checked) });
         const partial = path.join(folder, `${key}.${process.pid}.partial`);
-        writeFileSync(partial, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
-        renameSync(partial, path.join(folder, key));
+        try {
+          writeFileSync(partial, Buffer.concat([createHash("sha1").update(payload).digest(), payload]));
+          renameSync(partial, path.join(folder, key));
+        } catch {
+          rmSync(partial, { force: true }); // a cache that cannot be written costs time, not the build
+        }
       },
       finish() {
-        for (const name of readdirSync(folder)) if (!used.has(name)) rmSync(path.join(folder, name), { force: true });
+        // Another build may be writing here (the preview and `npm run build` share it): its partial files stay.
+        for (const name of readdirSync(folder)) if (!used.has(name) && !name.endsWith(".partial")) rmSync(path.join(folder, name), { force: true });
       },
     };
   }
