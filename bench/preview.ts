@@ -15,6 +15,8 @@ import { eleventyCli } from "./baselines.ts";
 import { generateCorpus, writeCorpus } from "./corpus.ts";
 import { benchRoot, median } from "./measure.ts";
 
+const ORDINALS = ["أول", "ثان", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر"];
+
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, "127.0.0.1", () => {
@@ -83,7 +85,8 @@ async function main(): Promise<void> {
   const times: number[] = [];
   try {
     for (let i = 1; i <= Number(values.saves); i++) {
-      const marker = `تحديث رقم ${i} من غرفة الأخبار`;
+      // Words only: the page wraps digits (and Latin) in markup of their own.
+      const marker = `تحديث ${ORDINALS[(i - 1) % ORDINALS.length]} من غرفة الأخبار ${"جديد ".repeat(Math.floor((i - 1) / ORDINALS.length))}`.trim();
       const saved = performance.now();
       writeFileSync(file, `${original}\n${marker}.\n`);
       await until(`save ${i}`, async () => (await page()).includes(marker), 300_000, server, log);

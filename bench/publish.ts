@@ -45,7 +45,8 @@ function byKind({ added, changed, deleted }: Changes): string {
   return `${total} files: added ${count(added)}; changed ${count(changed)}; deleted ${count(deleted)}`;
 }
 
-const line = (label: string, run: Measured, extra = "") => console.log(`  ${label.padEnd(34)} ${run.wallS.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB${extra}`);
+const line = (label: string, run: Measured, extra = "") =>
+  console.log(`  ${label.padEnd(34)} ${run.wallS.toFixed(1).padStart(6)} s  ${run.peakMB.toFixed(0).padStart(5)} MB${run.nodePeakMB ? ` (Node ${run.nodePeakMB.toFixed(0)} MB)` : ""}${extra}`);
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { n: { type: "string", default: "10000" }, seed: { type: "string", default: "1" }, "no-search": { type: "boolean", default: false }, dir: { type: "string" }, "no-baselines": { type: "boolean", default: false } } });
