@@ -62,8 +62,10 @@ export interface CachedStory {
 export interface StoryCache {
   /** `context`: everything besides its file that a story is built from (settings, registries, labels, folders). */
   scope(context: unknown): {
-    get(bytes: Buffer): CachedStory | undefined;
-    set(bytes: Buffer, entry: CachedStory): void;
+    /** The key of a story file's bytes in this context: equal keys, equal stories. */
+    key(bytes: Buffer): string;
+    get(key: string): CachedStory | undefined;
+    set(key: string, entry: CachedStory): void;
     /** The build is done: forget what it did not use. */
     finish(): void;
   };
@@ -106,14 +108,16 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
   // Incremental builds: a story file with the same bytes, built in the same context, is not built again.
   const cache = pictures?.checkOnly ? undefined : options.storyCache?.scope({ registries, labels, contentDir, root, pathPrefix: options.pathPrefix, logos: [...logos] });
   const reused = new Map<string, CachedStory>();
-  const bytesOf = new Map<string, Buffer>();
+  const keys = new Map<string, string>();
   const reuse = (absolute: string, bytes: Buffer) => {
-    const entry = cache?.get(bytes);
+    if (!cache) return undefined;
+    const key = cache.key(bytes);
+    keys.set(absolute, key);
+    const entry = cache.get(key);
     if (entry && entry.checked.absolute === absolute && stampsHold(entry.stamps)) {
       reused.set(absolute, entry);
       return entry.checked;
     }
-    if (cache) bytesOf.set(absolute, bytes);
     return undefined;
   };
   const loaded = await loadStories(registries, { contentDir, includeUnpublished: options.includeUnpublished, now, root, reuse });
@@ -121,10 +125,10 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
   const categories = siteCategories(registries.categories);
   const context = { site: registries.site, categories, labels, contentDir, now, problems, pictures, logos, files };
   const stories = loaded.stories.map((checked) => {
+    const key = keys.get(checked.absolute);
     const entry = reused.get(checked.absolute);
-    if (entry) return restoreStory(entry, context);
-    const bytes = bytesOf.get(checked.absolute);
-    if (!cache || !bytes) return buildStory(checked, context);
+    if (entry) return identified(restoreStory(entry, context), key!);
+    if (!cache || !key) return buildStory(checked, context);
     // Built and recorded: the pictures it asks for, the files it shows, and whether it had a problem.
     const calls: PictureCalls[] = [];
     const shown = new Set<string>();
@@ -132,9 +136,9 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
     const story = buildStory(checked, { ...context, files: shown, pictures: pictures && recordingPictures(pictures, calls) });
     for (const url of shown) files.add(url);
     if (problems.length === before) {
-      cache.set(bytes, { checked: { ...checked, body: "" }, story, pictures: calls, files: [...shown], stamps: fileStamps(contentDir, [...shown]) });
+      cache.set(key, { checked: { ...checked, body: "" }, story, pictures: calls, files: [...shown], stamps: fileStamps(contentDir, [...shown]) });
     }
-    return story;
+    return identified(story, key);
   });
   cache?.finish();
   const site = await sitePictures(registries.site, contentDir, rel(path.join(dataDir, "site.json")), problems, files, pictures);
@@ -171,6 +175,23 @@ export async function loadNewsroom(options: NewsroomOptions): Promise<Newsroom> 
     feedOf: Object.fromEntries(feeds.map((f) => [f.key, f])),
     sitemaps: buildSitemaps(site, pagePaths, stories, options.now.toMillis()),
   };
+}
+
+const identities = new WeakMap<Story, string>();
+
+/** Tags a story with its cache key: what it was made from (its file's bytes, the context, the engine). */
+function identified(story: Story, key: string): Story {
+  identities.set(story, key);
+  return story;
+}
+
+/**
+ * What a story was made from, when a story cache made or kept it: two stories with the same identity
+ * are the same story, but for what each build sets on it (its related lists, its scheduled state).
+ * Page fingerprints use it instead of hashing the whole story (src/output/page-prints.ts).
+ */
+export function storyIdentity(story: Story): string | undefined {
+  return identities.get(story);
 }
 
 /** The story from a cache, in this build: its category object, its scheduled state by this build's clock, its pictures asked for again. */

@@ -2,6 +2,7 @@
 // and the cards it lists. A card is hashed once per build, however many lists show it: the cards
 // are what most pages are made of (10,000 stories: ~12,000 pages, ~250,000 cards shown).
 import { createHash } from "node:crypto";
+import { storyIdentity } from "../newsroom.ts";
 import type { BulkPage } from "../site/bulk-pages.ts";
 import type { StoryCard } from "../site/story.ts";
 
@@ -25,10 +26,15 @@ export class PagePrints {
   /** The page's fingerprint. Key order is that of the objects as built: the same code and content give the same order. */
   of(page: BulkPage): string {
     const cards = (list: StoryCard[]) => list.map((card) => this.#card(card));
-    const data =
-      "story" in page.data
-        ? { ...page.data.story, related: cards(page.data.story.related), readAlso: cards(page.data.story.readAlso) }
-        : { ...page.data.list, stories: cards(page.data.list.stories) };
+    let data: unknown;
+    if ("story" in page.data) {
+      const { story } = page.data;
+      const identity = storyIdentity(story);
+      // A story from the story cache is named by what it was made from, plus what this build set on
+      // it: its lists, its state by this build's clock, the picture sizes read from the files.
+      const own = identity ? { identity, scheduled: story.scheduled, noindex: story.noindex, image: story.image } : story;
+      data = { ...own, related: cards(story.related), readAlso: cards(story.readAlso) };
+    } else data = { ...page.data.list, stories: cards(page.data.list.stories) };
     return hash(`${this.frame}\0${page.layout}\0${page.url}\0${JSON.stringify(data, collections)}`);
   }
 }

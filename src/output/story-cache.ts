@@ -53,15 +53,14 @@ export class StoryFileCache implements StoryCache {
     const { folder, reuse } = this;
     const prefix = fingerprint(this.engine, context);
     const used = new Set<string>();
-    const keyOf = (bytes: Buffer) => {
-      const key = createHash("sha1").update(prefix).update(bytes).digest("base64url");
-      used.add(key);
-      return key;
-    };
     mkdirSync(folder, { recursive: true });
     return {
-      get(bytes) {
-        const key = keyOf(bytes);
+      key(bytes) {
+        const key = createHash("sha1").update(prefix).update(bytes).digest("base64url");
+        used.add(key);
+        return key;
+      },
+      get(key) {
         if (!reuse) return undefined;
         let file: Buffer;
         try {
@@ -78,8 +77,7 @@ export class StoryFileCache implements StoryCache {
           return undefined;
         }
       },
-      set(bytes, entry) {
-        const key = keyOf(bytes);
+      set(key, entry) {
         const payload = serialize({ ...entry, checked: keep(entry.checked) });
         const partial = path.join(folder, `${key}.${process.pid}.partial`);
         try {

@@ -22,7 +22,7 @@ async function stories(cache?: StoryCache) {
   const counting: StoryCache | undefined = cache && {
     scope(context) {
       const scope = cache.scope(context);
-      return { ...scope, get: (bytes) => { const entry = scope.get(bytes); if (entry) hits++; return entry; } };
+      return { ...scope, get: (key) => { const entry = scope.get(key); if (entry) hits++; return entry; } };
     },
   };
   const newsroom = await loadNewsroom({ contentDir, includeUnpublished: true, now, storyCache: counting });
