@@ -26,6 +26,19 @@ export function bm25Idf(documentFrequency: number, documents: number): number {
   return Math.log(1 + (documents - documentFrequency + 0.5) / (documentFrequency + 0.5));
 }
 
+/**
+ * `value` on a logarithmic grid of `steps` points per doubling (exact below `exactBelow`). The
+ * archive-wide counts BM25 reads (the number of stories, each word's number of stories, the average
+ * length) move a little with every story published; read on this grid they stay put, so publishing a
+ * story leaves the other stories' weights, and so their lists, exactly as they were (near-ties would
+ * otherwise flip here and there across the archive). They move together when the archive has grown
+ * by a step.
+ */
+export function onGrid(value: number, steps: number, exactBelow = 0, round = Math.round): number {
+  if (value < exactBelow || value <= 0) return value;
+  return 2 ** (round(Math.log2(value) * steps) / steps);
+}
+
 /** `epoch`: each story's publication time, which orders the posting lists. */
 export function buildIndex({ terms, bags }: TermBags, epoch: Float64Array, config: RelatedConfig): RelatedIndex {
   const n = bags.length;
@@ -35,12 +48,19 @@ export function buildIndex({ terms, bags }: TermBags, epoch: Float64Array, confi
     for (const id of bag.ids) df[id]!++;
     totalLength += bag.length;
   }
-  const averageLength = totalLength / Math.max(1, n) || 1;
-  const maxDf = Math.max(2, Math.floor(config.maxDocumentShare * n));
-  const idf = Float64Array.from(df, (d) => bm25Idf(d, n));
+  const averageLength = onGrid(totalLength / Math.max(1, n) || 1, 32);
+  const documents = onGrid(n, 8, 0, Math.ceil); // never fewer than there are
+  const maxDf = Math.max(2, Math.floor(config.maxDocumentShare * documents));
+  const idf = Float64Array.from(df, (d) => bm25Idf(onGrid(d, 16, 16), documents));
   const { k1, b } = config.bm25;
+  // Ties between equally weighted terms go by the word itself, not by its id: ids follow the order
+  // words were first met, which a newly published story changes for every word after its own.
+  const rankOf = new Int32Array(terms.length);
+  Array.from(terms.keys())
+    .sort((x, y) => (terms[x]! < terms[y]! ? -1 : terms[x]! > terms[y]! ? 1 : 0))
+    .forEach((id, rank) => (rankOf[id] = rank));
 
-  // Each story's `termsPerStory` heaviest terms, heaviest first (ties: lower term id), picked by
+  // Each story's `termsPerStory` heaviest terms, heaviest first (ties: the word first in code-point order), picked by
   // insertion into a short buffer: no per-term tuple, no sort of the whole bag.
   const keep = config.termsPerStory;
   const topIds = new Int32Array(keep);
@@ -55,7 +75,7 @@ export function buildIndex({ terms, bags }: TermBags, epoch: Float64Array, confi
       const tf = bag.tf[i]!;
       const weight = (idf[id]! * tf * (k1 + 1)) / (tf + norm);
       let at = kept;
-      while (at > 0 && (weight > topWeights[at - 1]! || (weight === topWeights[at - 1]! && id < topIds[at - 1]!))) at--;
+      while (at > 0 && (weight > topWeights[at - 1]! || (weight === topWeights[at - 1]! && rankOf[id]! < rankOf[topIds[at - 1]!]!))) at--;
       if (at >= keep) continue;
       const last = Math.min(kept, keep - 1);
       topIds.copyWithin(at + 1, at, last);

@@ -9,7 +9,9 @@ import { after, before, describe, it } from "node:test";
 import { DateTime } from "luxon";
 import { generateCorpus, writeCorpus, type Corpus } from "../../../bench/corpus.ts";
 import { quality } from "../../../bench/related.ts";
-import { relatedStories } from "../../../src/related/index.ts";
+import { relatedConfig, relatedStories } from "../../../src/related/index.ts";
+import { buildIndex } from "../../../src/related/inverted-index.ts";
+import { analyze } from "../../../src/related/terms.ts";
 import { loadNewsroom, relatedInput, type Newsroom } from "../../../src/newsroom.ts";
 
 const dir = mkdtempSync(path.join(tmpdir(), "khabar-related-corpus-"));
@@ -66,5 +68,29 @@ describe("the quality measures of bench:related", () => {
   it("sees the stories no related list links to", () => {
     const fewer: typeof lists = [[a, { related: [b] }], [b, { related: [a] }], [c, { related: [a] }], [d, { related: [] }]];
     assert.equal(quality(fewer, topics, 1).reached, 0.5);
+  });
+});
+
+describe("publishing one story into a 2,000-story archive", () => {
+  it("leaves the fingerprint of every story that shares no word with it exactly as it was", () => {
+    // Archive-wide counts (stories, average length, each word's stories) move with every story: read
+    // on a grid (src/related/inverted-index.ts onGrid), they leave the other stories' weights alone.
+    const config = relatedConfig({});
+    const stories = generateCorpus({ n: 2001, seed: 1 })
+      .stories.map((s) => ({ slug: s.slug, categoryId: s.category, ...s.fields }))
+      .sort((a, b) => b.epoch - a.epoch || (a.slug < b.slug ? -1 : 1));
+    const fingerprints = (list: typeof stories) => {
+      const bags = analyze(list, config);
+      const index = buildIndex(bags, Float64Array.from(list, (s) => s.epoch), config);
+      return new Map(list.map((s, i) => [s.slug, [...index.fingerprints[i]!.terms].map((t, k) => `${bags.terms[t]}:${index.fingerprints[i]!.weights[k]}`)]));
+    };
+    const [published, ...archive] = stories;
+    const before = fingerprints(archive);
+    const after = fingerprints(stories);
+    const itsWords = new Set(after.get(published!.slug)!.map((entry) => entry.split(":")[0]));
+    const apart = [...before].filter(([, terms]) => !terms.some((entry) => itsWords.has(entry.split(":")[0])));
+    assert.ok(apart.length > 1000, `${apart.length} stories share none of its words`);
+    const moved = apart.filter(([slug, terms]) => after.get(slug)!.join() !== terms.join()).map(([slug]) => slug);
+    assert.deepEqual(moved, []);
   });
 });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { relatedStories, relatedConfig, type Relatable, type RelatedOptions } from "../../../src/related/index.ts";
-import { buildIndex } from "../../../src/related/inverted-index.ts";
+import { buildIndex, onGrid } from "../../../src/related/inverted-index.ts";
 import { pairScore, recencyFactor } from "../../../src/related/score.ts";
 import { analyze } from "../../../src/related/terms.ts";
 
@@ -111,6 +111,12 @@ describe("the index", () => {
       f.terms.forEach((id, i) => assert.equal(index.postings[id]![f.positions[i]!], story));
       f.terms.forEach((id, i) => assert.equal(index.postingWeights[id]![f.positions[i]!], f.weights[i]));
     });
+  });
+  it("reads the archive's counts on a logarithmic grid, exactly below a threshold", () => {
+    assert.equal(onGrid(7, 16, 16), 7);
+    assert.equal(onGrid(1030, 16, 16), onGrid(1040, 16, 16));
+    assert.ok(onGrid(1000, 8, 0, Math.ceil) >= 1000);
+    assert.ok(Math.abs(onGrid(1000, 16) / 1000 - 1) < 0.022, "within half a step of 2^(1/16)");
   });
   it("leaves out terms in more than maxDocumentShare of the stories", () => {
     const strict = buildIndex(bags, epoch, relatedConfig({ maxDocumentShare: 0.5 }));
