@@ -41,15 +41,18 @@ function resultItem(data) {
 }
 
 /**
- * The index is one Pagefind index per period (docs/search.md): the newest in pagefind/, with
- * Pagefind's script, the older ones in pagefind/<period>/, listed in pagefind/khabar-indexes.json.
- * Merged, they answer like one index. https://pagefind.app/docs/multisite/
+ * The index is one Pagefind index per period (docs/search.md), each in pagefind/<period>/, listed
+ * newest first in pagefind/khabar-indexes.json: the newest is the primary index (basePath), the
+ * others are merged into it, and they answer like one index. Pagefind's script is at pagefind/.
+ * https://pagefind.app/docs/multisite/
  */
 async function openIndex() {
   const base = new URL("pagefind/", siteRoot);
   const [pagefind, listed] = await Promise.all([import(new URL("pagefind.js", base).href), fetch(new URL("khabar-indexes.json", base)).then((r) => (r.ok ? r.json() : Promise.reject(new Error(String(r.status)))))]);
-  await pagefind.options({ baseUrl: siteRoot.pathname });
-  for (const period of listed.indexes) await pagefind.mergeIndex(new URL(period, base).pathname, { baseUrl: siteRoot.pathname });
+  const [newest, ...older] = listed.indexes;
+  if (!newest) throw new Error("no search index");
+  await pagefind.options({ basePath: new URL(newest, base).pathname, baseUrl: siteRoot.pathname });
+  for (const period of older) await pagefind.mergeIndex(new URL(period, base).pathname, { baseUrl: siteRoot.pathname });
   return pagefind;
 }
 

@@ -131,7 +131,7 @@ function linkTree(from: string, to: string, files: Iterable<string>): void {
 /** The files of a period other than the primary one that the search page needs: its index data (the primary's script and WebAssembly serve every index). */
 const isIndexData = (file: string) => file === "pagefind-entry.json" || file.endsWith(".pf_meta") || /^(index|fragment|filter)[\\/]/.test(file);
 
-/** Lists the older periods for the search page, relative to `<output>/pagefind/`, newest first. */
+/** Lists the periods for the search page, relative to `<output>/pagefind/`, newest (the primary index) first. */
 export const SEARCH_INDEXES_FILE = "khabar-indexes.json";
 
 /** Records sent to Pagefind before waiting for its answers: bounds the messages queued in both processes. */
@@ -196,8 +196,8 @@ const STALE_MS = 24 * 3600_000;
 
 /**
  * Builds the search indexes, one per period, reusing every period whose records did not change,
- * and links them into `<outputDir>/pagefind/`: the newest period there (the primary index, with
- * Pagefind's script), each older one in `<outputDir>/pagefind/<period>/`, and their list in
+ * and links them into `<outputDir>/pagefind/<period>/` (the newest is the primary index), Pagefind's
+ * scripts into `<outputDir>/pagefind/`, and the periods' list, newest first, in
  * SEARCH_INDEXES_FILE. Stops Pagefind's process when done.
  */
 export async function buildSearchIndexes({ stories, language, cacheDir, outputDir, periodLength = "month", yieldEvery }: SearchBuildOptions): Promise<SearchBuildReport> {
@@ -226,11 +226,15 @@ export async function buildSearchIndexes({ stories, language, cacheDir, outputDi
       const now = new Date();
       utimesSync(dir, now, now); // last used: see STALE_MS
       const files = Object.keys(manifest.files);
-      linkTree(dir, index === 0 ? output : path.join(output, period), index === 0 ? files : files.filter(isIndexData));
+      // Each period in its own folder, whole (the newest is the primary index: the browser loads
+      // Pagefind's worker and wasm from it), so a new month adds a folder and moves none. Pagefind's
+      // scripts, the same bytes for one Pagefind version, are also at the top for the search page to import.
+      linkTree(dir, path.join(output, period), files);
+      if (index === 0) linkTree(dir, output, files.filter((file) => !isIndexData(file)));
       report.periods.push(period);
       report.pages += manifest.pages;
     }
-    if (periods.length) writeFileSync(path.join(output, SEARCH_INDEXES_FILE), JSON.stringify({ indexes: report.periods.slice(1).map((period) => `${period}/`) }));
+    if (periods.length) writeFileSync(path.join(output, SEARCH_INDEXES_FILE), JSON.stringify({ indexes: report.periods.map((period) => `${period}/`) }));
   } finally {
     await pagefind.close();
   }

@@ -5,7 +5,7 @@
 // same records, asked in Node through Pagefind's own search script, as the search page asks it.
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -43,7 +43,7 @@ const indexFiles = (output: string) => readdirSync(path.join(output, "pagefind")
 describe("the search index, one per period", () => {
   const first = path.join(work, "first");
   const second = path.join(work, "second");
-  /** The periods below the newest, which has pagefind/ itself. */
+  /** Every period, newest first. */
   let periods: string[] = [];
   let firstBuild: Awaited<ReturnType<typeof build>>;
   let secondBuild: Awaited<ReturnType<typeof build>>;
@@ -57,12 +57,15 @@ describe("the search index, one per period", () => {
     secondBuild = await build(second);
   });
 
-  it("splits the stories by month, the newest month at the top", () => {
+  it("splits the stories by month, each in its own folder, newest first in the list", () => {
     assert.ok(periods.length >= 3, periods.join());
-    assert.equal(firstBuild.periods, periods.length + 1);
+    assert.equal(firstBuild.periods, periods.length);
     assert.deepEqual(periods, [...periods].sort().reverse());
-    assert.ok(periods.includes("2025-07") && periods.includes("2025-08") && !periods.includes("2025-10"), periods.join());
+    assert.ok(periods.includes("2025-07") && periods.includes("2025-08") && periods[0] === "2025-10", periods.join());
     assert.equal(secondBuild.periods, firstBuild.periods);
+    // the newest is whole (the browser loads Pagefind's worker and wasm from the primary index); none sits at the top
+    assert.ok(existsSync(path.join(first, "pagefind", periods[0]!, "pagefind-worker.js")));
+    assert.ok(!existsSync(path.join(first, "pagefind/pagefind-entry.json")) && existsSync(path.join(first, "pagefind/pagefind.js")));
   });
 
   it("re-indexes only the period a new story is in, and links the others' cached files unchanged", () => {
@@ -114,9 +117,10 @@ describe("the search index, one per period", () => {
     /** Pagefind's search script, a separate copy per site (a module is loaded once per URL). */
     async function searcher(site: ServedSite, output: string, copy: string) {
       const pagefind = await import(`${pathToFileURL(path.join(output, "pagefind/pagefind.js")).href}?${copy}`);
-      await pagefind.options({ basePath: `${site.url}pagefind/`, baseUrl: "/" });
-      const listed = path.join(output, "pagefind", SEARCH_INDEXES_FILE);
-      for (const period of JSON.parse(readFileSync(listed, "utf8")).indexes as string[]) await pagefind.mergeIndex(`${site.url}pagefind/${period}`, { baseUrl: "/" });
+      // as the search page does (layouts/assets/search.js): the newest period is the primary index
+      const [newest, ...older] = JSON.parse(readFileSync(path.join(output, "pagefind", SEARCH_INDEXES_FILE), "utf8")).indexes as string[];
+      await pagefind.options({ basePath: `${site.url}pagefind/${newest}`, baseUrl: "/" });
+      for (const period of older) await pagefind.mergeIndex(`${site.url}pagefind/${period}`, { baseUrl: "/" });
       return async (query: string) => {
         const found = await pagefind.search(query);
         const results = await Promise.all(found.results.map(async (r: { data(): Promise<{ url: string; meta: { title: string }; excerpt: string }> }) => r.data()));

@@ -2,7 +2,7 @@
 // URLs, the news sitemap's 48-hour window and 1,000-story cap on a generated corpus, and a path prefix.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -75,9 +75,11 @@ describe("feeds and sitemaps of the fixture site", () => {
     assert.ok(assets.some((f) => /^site\.[0-9a-f]{10}\.css$/.test(f)), assets.join());
   });
 
-  it("indexes the story pages for search", () => {
-    const entry = JSON.parse(readFileSync(path.join(out, "pagefind/pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
-    assert.equal(entry.languages.ar?.page_count, 3);
+  it("indexes the story pages for search, one index per month, each in its own folder", () => {
+    const { indexes } = JSON.parse(readFileSync(path.join(out, "pagefind/khabar-indexes.json"), "utf8")) as { indexes: string[] };
+    const pages = indexes.map((period) => (JSON.parse(readFileSync(path.join(out, "pagefind", period, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> }).languages.ar?.page_count ?? 0);
+    assert.equal(pages.reduce((a, b) => a + b, 0), 3);
+    assert.ok(existsSync(path.join(out, "pagefind/pagefind.js")), "Pagefind's script, for the search page to import");
   });
 });
 
