@@ -183,6 +183,8 @@ test.describe("a phone 320 px wide", () => {
       await page.setViewportSize({ width: 320, height: 640 });
       await page.goto(paths[name]);
       await page.evaluate(() => document.fonts.ready);
+      // the «الأحدث» box is filled by the script: measured once it holds the newest headlines
+      if (name === "article") await page.locator(".latest-box-list li a").first().waitFor();
       const overflow = await page.evaluate(() => {
         const width = document.documentElement.clientWidth;
         const wide = [...document.querySelectorAll("body *")].filter((el) => {
