@@ -75,7 +75,7 @@ export default function (eleventyConfig: UserConfig): void {
   eleventyConfig.addPlugin(publishedFilesPlugin, { pictures }); // the editors' pictures, videos and logos the pages show, and nothing else under content/
   eleventyConfig.addPlugin(fontsPlugin); // Readex Pro woff2 files (Arabic and Latin subsets), the Arabic one preloaded
   eleventyConfig.addPlugin(hostingPlugin); // robots.txt, _headers (CSP, caching), _redirects
-  eleventyConfig.addPlugin(searchPlugin, { enabled: options.search, cacheDir: ".cache/build/search" }); // Pagefind indexes per period, re-indexing only changed periods (production builds; docs/search.md)
+  eleventyConfig.addPlugin(searchPlugin, { enabled: options.search, cacheDir: ".cache/build/search", reuse: !options.clean }); // Pagefind indexes per period, re-indexing only changed periods (production builds; docs/search.md)
 }
 
 // A `dir` set here overrides the Eleventy constructor's arguments, so the content folder comes from

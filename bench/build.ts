@@ -8,7 +8,8 @@
 //          --settle 10 (seconds the disk is left to settle before each build: deleting one build's
 //          thousands of files otherwise slows the next one's writes several-fold on this machine)
 //
-// Each build is a child process started from a missing output folder; wall time is measured around
+// Each build is a clean build (`--clean`: no story, page or search index is taken from the build
+// cache) and a child process started from a missing output folder; wall time is measured around
 // it; peak memory is the largest resident set of the process tree (GNU time's %M, which includes
 // child processes such as Pagefind's indexer) or, without /usr/bin/time, of the Node process alone
 // (process.resourceUsage().maxRSS, reported by bench/measure-hook.mjs in both cases).
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   // search index), the same build without the search index (what the issue's target covers: every
   // page, list, feed, sitemap and the related engine), and plain Eleventy.
   const output = (label: string) => path.join(work, `${label}-site`);
-  const khabar = (label: string, ...extra: string[]) => ({ label, output: output(label), args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", output(label), ...extra] });
+  const khabar = (label: string, ...extra: string[]) => ({ label, output: output(label), args: ["--import", "tsx", "--import", hook, "src/cli/build.ts", "--content", corpus, "--output", output(label), "--clean", ...extra] });
   const variants = [
     khabar("full"),
     khabar("site", "--no-search"),

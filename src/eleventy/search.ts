@@ -12,9 +12,11 @@ export interface SearchOptions {
   enabled: boolean;
   /** Where each period's index is kept between builds (relative to the working directory, the project). */
   cacheDir: string;
+  /** False (`npm run build -- --clean`): every period is indexed again (and kept for the next build). */
+  reuse?: boolean;
 }
 
-export function searchPlugin(eleventyConfig: UserConfig, { enabled, cacheDir }: SearchOptions): void {
+export function searchPlugin(eleventyConfig: UserConfig, { enabled, cacheDir, reuse = true }: SearchOptions): void {
   let indexing: Promise<unknown> | undefined;
   eleventyConfig.on(PAGES_WRITING, ({ output, runMode, newsroom }: PagesWriting) => {
     if (runMode !== "build" || !enabled) return;
@@ -23,6 +25,7 @@ export function searchPlugin(eleventyConfig: UserConfig, { enabled, cacheDir }: 
       stories: newsroom.stories,
       language: newsroom.site.language,
       cacheDir,
+      reuse,
       outputDir: output,
       yieldEvery: () => new Promise((resolve) => setImmediate(resolve)),
     }).then(({ periods, indexed, pages }) => {

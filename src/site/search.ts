@@ -143,6 +143,8 @@ export interface SearchBuildOptions {
   language: string;
   /** Where each period's index is kept between builds (e.g. .cache/build/search). */
   cacheDir: string;
+  /** False: no period is taken from the cache, each is indexed again (`--clean`). */
+  reuse?: boolean;
   /** The build's output folder: the indexes go to `<outputDir>/pagefind/`. */
   outputDir: string;
   periodLength?: SearchPeriodLength;
@@ -200,7 +202,7 @@ const STALE_MS = 24 * 3600_000;
  * scripts into `<outputDir>/pagefind/`, and the periods' list, newest first, in
  * SEARCH_INDEXES_FILE. Stops Pagefind's process when done.
  */
-export async function buildSearchIndexes({ stories, language, cacheDir, outputDir, periodLength = "month", yieldEvery }: SearchBuildOptions): Promise<SearchBuildReport> {
+export async function buildSearchIndexes({ stories, language, cacheDir, reuse = true, outputDir, periodLength = "month", yieldEvery }: SearchBuildOptions): Promise<SearchBuildReport> {
   const report: SearchBuildReport = { periods: [], indexed: [], pages: 0 };
   const output = path.join(outputDir, "pagefind");
   const used = new Set<string>();
@@ -215,7 +217,7 @@ export async function buildSearchIndexes({ stories, language, cacheDir, outputDi
       // Content-addressed: a folder never changes once complete, so builds sharing the cache cannot disturb each other.
       const name = `${period}-${fingerprint}`;
       const dir = path.join(cacheDir, name);
-      let manifest = readPeriodCache(dir, fingerprint);
+      let manifest = reuse ? readPeriodCache(dir, fingerprint) : undefined;
       if (!manifest) {
         await indexPeriod(records, fingerprint, dir);
         manifest = readPeriodCache(dir, fingerprint);
