@@ -52,11 +52,12 @@ export interface CachedStory {
   checked: CheckedStory;
   story: Story;
   pictures: PictureCalls[];
-  /** Site URLs of the files under content/ its page shows. */
-  files: string[];
-  /** Size and modification time of each of those files: a story whose picture changed is built again. */
-  stamps: Array<[file: string, size: number, mtimeMs: number]>;
+  /** The files under content/ its page shows, by site URL, with the size and modification time they
+   * had: a story whose picture changed is built again. */
+  files: FileStamp[];
 }
+
+type FileStamp = [url: string, size: number, mtimeMs: number];
 
 /** A store of stories built before, by the bytes of their file, valid for one context. */
 export interface StoryCache {
@@ -114,7 +115,7 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
     const key = cache.key(bytes);
     keys.set(absolute, key);
     const entry = cache.get(key);
-    if (entry && entry.checked.absolute === absolute && stampsHold(entry.stamps)) {
+    if (entry && entry.checked.absolute === absolute && entry.files.every((stamp) => sameStamp(stamp, fileStamp(contentDir, stamp[0])))) {
       reused.set(absolute, entry);
       return entry.checked;
     }
@@ -136,7 +137,7 @@ export async function checkNewsroom(options: NewsroomOptions): Promise<CheckedNe
     const story = buildStory(checked, { ...context, files: shown, pictures: pictures && recordingPictures(pictures, calls) });
     for (const url of shown) files.add(url);
     if (problems.length === before) {
-      cache.set(key, { checked: { ...checked, body: "" }, story, pictures: calls, files: [...shown], stamps: fileStamps(contentDir, [...shown]) });
+      cache.set(key, { checked: { ...checked, body: "" }, story, pictures: calls, files: [...shown].map((url) => fileStamp(contentDir, url)) });
     }
     return identified(story, key);
   });
@@ -197,7 +198,7 @@ export function storyIdentity(story: Story): string | undefined {
 /** The story from a cache, in this build: its category object, its scheduled state by this build's clock, its pictures asked for again. */
 function restoreStory({ story, pictures: asked, files: shown }: CachedStory, context: StoryContext): Story {
   const { pictures, problems, files, site, now } = context;
-  for (const url of shown) files.add(url);
+  for (const [url] of shown) files.add(url);
   for (const { use, calls } of pictures ? asked : []) {
     try {
       pictures!.usedBy(use, () => calls.forEach(({ method, url }) => pictures![method](url)));
@@ -234,29 +235,17 @@ function recordingPictures(pictures: Pictures, record: PictureCalls[]): Pictures
   });
 }
 
-/** Size and modification time of the files under content/ these site URLs name (-1: missing). */
-function fileStamps(contentDir: string, urls: string[]): CachedStory["stamps"] {
-  return urls.map((url) => {
-    const file = path.join(contentDir, decodeURIComponent(url));
-    try {
-      const { size, mtimeMs } = statSync(file);
-      return [file, size, mtimeMs];
-    } catch {
-      return [file, -1, -1];
-    }
-  });
+/** Size and modification time of the file under content/ a site URL names (-1: missing). */
+function fileStamp(contentDir: string, url: string): FileStamp {
+  try {
+    const { size, mtimeMs } = statSync(path.join(contentDir, decodeURIComponent(url)));
+    return [url, size, mtimeMs];
+  } catch {
+    return [url, -1, -1];
+  }
 }
 
-function stampsHold(stamps: CachedStory["stamps"]): boolean {
-  return stamps.every(([file, size, mtimeMs]) => {
-    try {
-      const stat = statSync(file);
-      return stat.size === size && stat.mtimeMs === mtimeMs;
-    } catch {
-      return false;
-    }
-  });
-}
+const sameStamp = (a: FileStamp, b: FileStamp) => a[1] === b[1] && a[2] === b[2] && a[1] !== -1;
 
 /** What the related engine reads of a story (bench/related.ts re-runs the engine with it). */
 export function relatedInput(story: Story, handPicked = story.handPicked): Relatable & { story: Story } {

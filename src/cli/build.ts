@@ -6,8 +6,8 @@
 // temporary folder behind: before the folder is removed, the build waits for everything still
 // writing into it (passthrough copies, and every listener of Eleventy's events: the page writer,
 // the pictures' links, the search index), since one failing listener does not stop the others.
-import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rmSync, writeFileSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import Eleventy from "@11ty/eleventy";
@@ -17,8 +17,8 @@ import { ContentError } from "../content/problems.ts";
 import { readPathPrefix } from "../content/registries.ts";
 import { BUILD_ENVIRONMENT } from "../eleventy/options.ts";
 import { holdPassthroughCopies } from "../eleventy/passthrough-copies.ts";
-import { buildCacheFolder, clearPendingPages, readBuildState, readPendingPages, writeBuildState } from "../output/build-state.ts";
-import { commitOutput, filesUnder, outputUrl, type OutputChanges } from "../output/commit.ts";
+import { buildCacheFolder, clearPendingPages, readBuildState, readPendingPages } from "../output/build-state.ts";
+import { commitOutput, outputUrl, type OutputChanges } from "../output/commit.ts";
 import { runCommand } from "./run.ts";
 
 export interface BuildOptions {
@@ -42,6 +42,8 @@ export interface BuildOptions {
 export interface BuildResult extends OutputChanges {
   /** The build's cache folder, where changes.json lists what changed (for deploy steps). */
   cacheFolder: string;
+  /** Story and list pages not rendered at all: their fingerprint was the one of the page in the output. */
+  notRendered: number;
 }
 
 
@@ -172,19 +174,11 @@ export async function buildSite({ root, input = path.join(root, "content"), outp
   const pending = readPendingPages(cacheFolder);
   clearPendingPages(cacheFolder);
   const pages = { frame: pending?.frame ?? "", pages: pending?.pages ?? {} };
-  let changes: OutputChanges;
-  if (existsSync(target)) {
-    // Only what changed moves into the output; files no longer built are deleted.
-    const state = clean ? undefined : readBuildState(cacheFolder);
-    changes = commitOutput({ staging: temporary, target, cacheFolder, previousFiles: state?.files, kept: pending?.kept ?? [], pages });
-  } else {
-    await rename(temporary, target);
-    const files = filesUnder(target);
-    writeBuildState(cacheFolder, { files, ...pages });
-    changes = { added: files, changed: [], deleted: [], unchanged: 0 };
-  }
+  // Only what changed moves into the output; files no longer built are deleted.
+  const state = clean ? undefined : readBuildState(cacheFolder);
+  const changes = commitOutput({ staging: temporary, target, cacheFolder, previousFiles: state?.files, kept: pending?.kept ?? [], pages });
   writeChangeList(cacheFolder, changes, readPathPrefix(input, pathPrefix));
-  return { ...changes, cacheFolder };
+  return { ...changes, cacheFolder, notRendered: pending?.kept.length ?? 0 };
 }
 
 /** changes.json: what a deploy uploads and deletes, and the addresses to ping or purge. */
@@ -221,9 +215,9 @@ async function main(): Promise<void> {
     }
     process.exit(1);
   }
-  const { added, changed, deleted, unchanged, cacheFolder } = result;
+  const { added, changed, deleted, unchanged, cacheFolder, notRendered } = result;
   console.log(
-    `Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s: ${added.length} files added, ${changed.length} changed, ${deleted.length} deleted, ${unchanged} unchanged` +
+    `Built ${values.output}/ in ${((performance.now() - started) / 1000).toFixed(2)} s: ${added.length} files added, ${changed.length} changed, ${deleted.length} deleted, ${unchanged} unchanged, ${notRendered} pages not rendered again` +
       ` (list: ${path.relative(process.cwd(), path.join(cacheFolder, "changes.json"))})`,
   );
 }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import path from "node:path";
 import { fingerprint } from "./fingerprint.ts";
 
-const FORMAT = 1;
+const FORMAT = 2;
 const STATE = "state.json";
 /** The page writer's record of this build's pages, read by the commit. */
 const PENDING = "pending.json";
@@ -31,10 +31,14 @@ export interface PendingPages extends PageFingerprints {
   kept: string[];
 }
 
+/** The file: a first line `{format, checksum}`, then the value's JSON, whose hash the checksum is (stringified once, not sorted: the same code writes it in the same order). */
 function readChecked<T>(file: string): T | undefined {
   try {
-    const { format, checksum, value } = JSON.parse(readFileSync(file, "utf8")) as { format: unknown; checksum: unknown; value: T };
-    return format === FORMAT && checksum === fingerprint(value) ? value : undefined;
+    const text = readFileSync(file, "utf8");
+    const at = text.indexOf("\n");
+    const { format, checksum } = JSON.parse(text.slice(0, at)) as { format: unknown; checksum: unknown };
+    const json = text.slice(at + 1);
+    return at > 0 && format === FORMAT && checksum === fingerprint(json) ? (JSON.parse(json) as T) : undefined;
   } catch {
     return undefined; // missing, cut short or not JSON
   }
@@ -44,7 +48,8 @@ function readChecked<T>(file: string): T | undefined {
 function writeChecked(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  writeFileSync(partial, JSON.stringify({ format: FORMAT, checksum: fingerprint(value), value }));
+  const json = JSON.stringify(value);
+  writeFileSync(partial, `${JSON.stringify({ format: FORMAT, checksum: fingerprint(json) })}\n${json}`);
   renameSync(partial, file);
 }
 

@@ -5,8 +5,9 @@
 // The build wrote everything it rendered into a staging folder; the pages it did not render (same
 // fingerprint as the page already in the output) are listed as kept. A file in the output that the
 // build neither staged nor kept is deleted, so the result is the output a clean build would give.
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, type Stats } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, type Stats } from "node:fs";
 import path from "node:path";
+import { filesUnder } from "../content/files-under.ts";
 import { beginCommit, endCommit, writeBuildState, type PageFingerprints } from "./build-state.ts";
 
 export interface OutputChanges {
@@ -28,16 +29,6 @@ export interface CommitOptions {
   /** Bulk pages not rendered this build, already in the output as they should be. */
   kept: string[];
   pages: PageFingerprints;
-}
-
-/** Every file under `folder`, relative to it, with `/` separators, sorted. Symbolic links count as files. */
-export function filesUnder(folder: string): string[] {
-  const files: string[] = [];
-  for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    files.push(path.relative(folder, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
-  }
-  return files.sort();
 }
 
 function statOf(file: string): Stats | undefined {
@@ -70,11 +61,17 @@ function pruneEmpty(folder: string, root: string): void {
 }
 
 /**
- * Applies the staged build to `target` (which must exist) and records the new state. Returns what changed.
- * While files move, the state is marked untrusted: a build that dies half-way leaves the next build a full compare.
+ * Applies the staged build to `target` and records the new state. Returns what changed. A first build
+ * (no `target` yet) is moved in whole. While files move, the state is marked untrusted: a build that
+ * dies half-way leaves the next build a full compare.
  */
 export function commitOutput({ staging, target, cacheFolder, previousFiles, kept, pages }: CommitOptions): OutputChanges {
   const staged = filesUnder(staging);
+  if (!existsSync(target)) {
+    renameSync(staging, target);
+    writeBuildState(cacheFolder, { files: staged, ...pages });
+    return { added: staged, changed: [], deleted: [], unchanged: 0 };
+  }
   const changes: OutputChanges = { added: [], changed: [], deleted: [], unchanged: kept.length };
   const moves: string[] = [];
   for (const file of staged) {

@@ -5,11 +5,13 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
+/** A JSON.stringify replacer: Maps and Sets as lists (plain JSON prints them as {} and would hide a change). */
+export const withCollections = (_key: string, item: unknown): unknown => (item instanceof Map || item instanceof Set ? [...item] : item);
+
 /** JSON of `value` with object keys sorted, Maps as [key, value] lists, Sets as lists and functions left out. */
 export function stableJson(value: unknown): string {
-  return JSON.stringify(value, function (this: unknown, _key, item: unknown) {
-    if (item instanceof Map) return [...item];
-    if (item instanceof Set) return [...item];
+  return JSON.stringify(value, function (this: unknown, key, raw: unknown) {
+    const item = withCollections(key, raw);
     if (item && typeof item === "object" && !Array.isArray(item) && !(item instanceof Date)) {
       return Object.fromEntries(Object.keys(item).sort().map((key) => [key, (item as Record<string, unknown>)[key]]));
     }

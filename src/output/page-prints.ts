@@ -1,15 +1,14 @@
 // The fingerprint of each story and list page: the frame every page shares, the page's own data,
 // and the cards it lists. A card is hashed once per build, however many lists show it: the cards
 // are what most pages are made of (10,000 stories: ~12,000 pages, ~250,000 cards shown).
-import { createHash } from "node:crypto";
 import { storyIdentity } from "../newsroom.ts";
 import type { BulkPage } from "../site/bulk-pages.ts";
 import type { StoryCard } from "../site/story.ts";
+import { fingerprint, withCollections } from "./fingerprint.ts";
 
-const hash = (text: string) => createHash("sha1").update(text).digest("base64url");
-
-/** Maps and Sets as lists (plain JSON would print them as {} and hide a change). */
-const collections = (_key: string, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value);
+// Plain JSON, not stableJson: key order is that of the objects as built, and sorting every card's
+// keys cost seconds at 10,000 stories.
+const hash = (value: unknown) => fingerprint(JSON.stringify(value, withCollections));
 
 export class PagePrints {
   readonly #cards = new WeakMap<StoryCard, string>();
@@ -19,7 +18,7 @@ export class PagePrints {
 
   #card(card: StoryCard): string {
     let print = this.#cards.get(card);
-    if (print === undefined) this.#cards.set(card, (print = hash(JSON.stringify(card, collections))));
+    if (print === undefined) this.#cards.set(card, (print = hash(card)));
     return print;
   }
 
@@ -35,6 +34,6 @@ export class PagePrints {
       const own = identity ? { identity, scheduled: story.scheduled, noindex: story.noindex, image: story.image } : story;
       data = { ...own, related: cards(story.related), readAlso: cards(story.readAlso) };
     } else data = { ...page.data.list, stories: cards(page.data.list.stories) };
-    return hash(`${this.frame}\0${page.layout}\0${page.url}\0${JSON.stringify(data, collections)}`);
+    return fingerprint(this.frame, page.layout, page.url, JSON.stringify(data, withCollections));
   }
 }

@@ -1,5 +1,5 @@
-// The stories an incremental build made before, one file each under the build's cache folder
-// (.cache/build/<output>/stories/), named by the hash of everything the story was made from: the
+// The stories an incremental build made before, one file each in .cache/build/stories/ (shared by
+// every output and the preview), named by the hash of everything the story was made from: the
 // engine's version, the context (settings, registries, labels, folders) and its file's bytes. A story
 // whose file is unchanged is then neither parsed, checked nor rendered again (src/newsroom.ts
 // replays what it asked of the picture pipeline). V8's serializer keeps dates, not classes: the

@@ -13,6 +13,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { filesUnder } from "../content/files-under.ts";
 import type { Story } from "./story.ts";
 
 /** Bump when what a record holds, or how a period is cut, changes: every period is then re-indexed. */
@@ -90,13 +91,6 @@ interface PeriodManifest {
   pages: number;
   /** Every file Pagefind wrote, relative, with its size. */
   files: Record<string, number>;
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)))
-    .sort();
 }
 
 /** The manifest of a complete cache folder for `fingerprint`, or undefined if anything is missing, half-written or different. */
@@ -181,7 +175,7 @@ async function indexPeriod(records: SearchRecord[], fingerprint: string, dir: st
     // (memory freed inside a process is not always given back to the system).
     await pagefind.close();
   }
-  const files = Object.fromEntries(listFiles(temporary).map((file) => [file, statSync(path.join(temporary, file)).size]));
+  const files = Object.fromEntries(filesUnder(temporary).map((file) => [file, statSync(path.join(temporary, file)).size]));
   writeFileSync(path.join(temporary, MANIFEST), JSON.stringify({ fingerprint, pages: records.length, files } satisfies PeriodManifest));
   rmSync(dir, { recursive: true, force: true }); // a folder the check above did not trust
   try {

@@ -2,7 +2,7 @@
 // and reading what they leave on disk: shared by the build tests.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -26,13 +26,9 @@ export async function runCommand(command: "build" | "check" | "import" | "new", 
   }
 }
 
-/** Every file under `dir`, relative, sorted. */
-export function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath ?? e.path, e.name)))
-    .sort();
-}
+/** Every file under `dir`, relative, sorted: the project's own walk. */
+export { filesUnder } from "../../src/content/files-under.ts";
+import { filesUnder } from "../../src/content/files-under.ts";
 
 /** Every file's path and content hash, to prove a folder did not change. */
 export function snapshot(dir: string): string {

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { readBuildState, writeBuildState } from "../../../src/output/build-state.ts";
-import { commitOutput, filesUnder, outputUrl } from "../../../src/output/commit.ts";
+import { filesUnder } from "../../../src/content/files-under.ts";
+import { commitOutput, outputUrl } from "../../../src/output/commit.ts";
 
 const work = mkdtempSync(path.join(tmpdir(), "khabar-commit-"));
 after(() => rmSync(work, { recursive: true, force: true }));
