@@ -81,6 +81,9 @@ describe("incremental builds equal clean builds, step by step", () => {
     assert.ok(first.changes.added.includes("index.html"));
     const again = await build("out", "--now", BEFORE);
     assert.deepEqual([again.changes.added, again.changes.changed, again.changes.deleted], [[], [], []]);
+    const storyPages = filesUnder(path.join(root, "out/news")).length;
+    const notRendered = Number(/(\d+) pages not rendered again/.exec(again.stdout)?.[1]);
+    assert.ok(notRendered >= storyPages, `${notRendered} pages not rendered of ${storyPages} story pages: ${again.stdout}`);
   });
 
   it("adding a story changes its own page, the lists and feeds it is in, and no unrelated story page", async () => {
@@ -96,6 +99,7 @@ describe("incremental builds equal clean builds, step by step", () => {
     writeFileSync(file, readFileSync(file, "utf8") + "\nوأضافت المصادر أن القرار جاء بالإجماع.\n");
     const { changes } = await buildBoth();
     assert.ok(changes.changed.includes("news/2026-05-31-opec/index.html"));
+    assert.ok(changes.changed.includes("feed.xml") && changes.changed.includes("category/economy/feed.xml"), "its feeds carry the body");
     const listPages = changes.changed.filter((file) => /^(latest|category|tag|source)\/.*index\.html$/.test(file));
     assert.deepEqual(listPages, [], "the card shows no body");
   });
