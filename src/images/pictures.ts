@@ -340,7 +340,10 @@ export class Pictures {
     } catch (error) {
       this.#failures.push({ file, error });
     } finally {
-      if (scratch) await rm(scratch, { recursive: true, force: true });
+      // When one format fails, eleventy-img may still be writing the others into the scratch folder:
+      // removing it can meet ENOTEMPTY. Retried, and never allowed to replace the encode's own
+      // outcome (CI once reported that ENOTEMPTY instead of the picture's content problem).
+      if (scratch) await rm(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }).catch(() => undefined);
     }
   }
 
